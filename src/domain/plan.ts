@@ -1,0 +1,87 @@
+import { z } from 'zod'
+
+/**
+ * The plan-data contract (DESIGN.md §2). The ingest pipeline produces it, the
+ * server serves it and the PWA stores it; field names are read by outside tests.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+
+export const PlanLevelSchema = z.enum(['province', 'city', 'county', 'town', 'department'])
+
+export const DeadlineSchema = z.object({
+  text: z.string().min(1),
+  date: isoDate,
+})
+
+export const TargetSchema = z.object({
+  text: z.string().min(1),
+  value: z.number(),
+  unit: z.string(),
+})
+
+export const RelationKindSchema = z.enum(['parent', 'previous', 'peer'])
+
+export const RelationSchema = z.object({
+  pointId: z.string().min(1),
+  kind: RelationKindSchema,
+  score: z.number().min(0).max(1),
+})
+
+export const WorkPointSchema = z.object({
+  id: z.string().min(1),
+  no: z.number().int().positive(),
+  title: z.string().min(1),
+  body: z.string(),
+  /** 牵头单位 */
+  leadUnits: z.array(z.string().min(1)),
+  /** Collective phrases sharing the work (省直相关单位 …). */
+  partnerUnits: z.array(z.string().min(1)),
+  responsibility: z.string(),
+  deadlines: z.array(DeadlineSchema),
+  targets: z.array(TargetSchema),
+  themes: z.array(z.string().min(1)).min(1),
+  related: z.array(RelationSchema),
+})
+
+export const SectionSchema = z.object({
+  no: z.number().int().positive(),
+  title: z.string(),
+  points: z.array(WorkPointSchema),
+})
+
+export const PlanSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'plan ids are lowercase slugs'),
+  title: z.string().min(1),
+  region: z.string(),
+  level: PlanLevelSchema,
+  year: z.number().int().nullable(),
+  docNo: z.string().optional(),
+  issuedOn: isoDate.optional(),
+  sources: z.array(z.string().min(1)).min(1),
+  sections: z.array(SectionSchema),
+})
+
+export const ThemeSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  icon: z.string().min(1),
+  keywords: z.array(z.string().min(1)),
+})
+
+export const PlanDataSchema = z.object({
+  version: z.string().min(1),
+  plans: z.array(PlanSchema),
+  themes: z.array(ThemeSchema),
+})
+
+export type PlanLevel = z.infer<typeof PlanLevelSchema>
+export type Deadline = z.infer<typeof DeadlineSchema>
+export type Target = z.infer<typeof TargetSchema>
+export type RelationKind = z.infer<typeof RelationKindSchema>
+export type Relation = z.infer<typeof RelationSchema>
+export type WorkPoint = z.infer<typeof WorkPointSchema>
+export type Section = z.infer<typeof SectionSchema>
+export type Plan = z.infer<typeof PlanSchema>
+export type Theme = z.infer<typeof ThemeSchema>
+export type PlanData = z.infer<typeof PlanDataSchema>
