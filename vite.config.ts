@@ -1,8 +1,54 @@
+import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { planDataPlugin } from './scripts/vite-plugin-plan-data'
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    planDataPlugin(),
+    // Vant components and their CSS are imported per use, never the whole library.
+    Components({ dirs: [], dts: false, resolvers: [VantResolver()] }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      injectManifest: {
+        // The plan data asset (data/plan-data.*.json) is precached with the shell so the app works offline from the first visit.
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+      manifest: {
+        id: '/',
+        name: '要点通',
+        short_name: '要点通',
+        description: '工作要点随身查：卡片浏览、临近截止提醒、离线打卡',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#0a58ca',
+        background_color: '#f5f6f8',
+        categories: ['productivity', 'government'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        shortcuts: [
+          { name: '我的收藏', short_name: '收藏', url: '/favorites', icons: [{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   resolve: {
     alias: { '~': new URL('./src', import.meta.url).pathname },
   },

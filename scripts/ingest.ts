@@ -1,0 +1,88 @@
+/**
+ * `npm run ingest -- FILE... [--out FILE]`: prints the PlanData JSON of the given documents (merged), diagnostics on
+ * stderr. Exit 0 when it produced data; 1 with one clear line when no input could be read; 2 on a usage error.
+ */
+import type { SourceFile } from '../src/ingest/pipeline'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { formatDiagnostic } from '../src/ingest/diagnostics'
+import { ingest } from '../src/ingest/pipeline'
+
+const USAGE = 'usage: npm run ingest -- FILE... [--out FILE] [--quiet]'
+
+interface Args { files: string[], out?: string, quiet: boolean }
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { files: [], quiet: false }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--out') {
+      const next = argv[++i]
+      if (!next)
+        return '--out needs a file name'
+      args.out = next
+    }
+    else if (a === '--quiet') {
+      args.quiet = true
+    }
+    else if (a === '--help' || a === '-h') {
+      return USAGE
+    }
+    else if (a.startsWith('--')) {
+      return `unknown option ${a}`
+    }
+    else {
+      args.files.push(a)
+    }
+  }
+  return args.files.length === 0 ? 'no input files given' : args
+}
+
+function readInputs(paths: string[]): { files: SourceFile[], errors: string[] } {
+  const files: SourceFile[] = []
+  const errors: string[] = []
+  for (const path of paths) {
+    try {
+      if (statSync(path).isDirectory()) {
+        errors.push(`${path}: is a directory, not a document`)
+        continue
+      }
+      files.push({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) })
+    }
+    catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      errors.push(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code ?? String(error)})`)
+    }
+  }
+  return { files, errors }
+}
+
+function main(): number {
+  const args = parseArgs(process.argv.slice(2))
+  if (typeof args === 'string') {
+    console.error(args === USAGE ? USAGE : `ingest: ${args}\n${USAGE}`)
+    return args === USAGE ? 0 : 2
+  }
+  const { files, errors } = readInputs(args.files)
+  for (const e of errors)
+    console.error(`error: ${e}`)
+  const { data, diagnostics } = ingest(files)
+  for (const d of diagnostics) {
+    if (!args.quiet || d.level === 'error')
+      console.error(formatDiagnostic(d))
+  }
+  if (data.plans.length === 0) {
+    console.error(`ingest: no plan data produced from ${args.files.length} file(s)`)
+    return 1
+  }
+  const json = `${JSON.stringify(data, null, 2)}\n`
+  if (args.out)
+    writeFileSync(args.out, json)
+  else
+    process.stdout.write(json)
+  const points = data.plans.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.points.length, 0), 0)
+  console.error(`ingest: ${data.plans.length} plan(s), ${points} point(s), version ${data.version}${args.out ? ` → ${args.out}` : ''}`)
+  return 0
+}
+
+process.exitCode = main()

@@ -1,0 +1,50 @@
+import type { Plugin } from 'vite'
+import { fileURLToPath } from 'node:url'
+import { buildPlanDataFromDir } from './seed-plan-data'
+
+const VIRTUAL_ID = 'virtual:plan-data'
+const RESOLVED_ID = `\0${VIRTUAL_ID}`
+const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url))
+
+/**
+ * Turns seeds/ into the plan data the app ships: a content-hashed JSON asset
+ * (data/plan-data.<version>.json) and a tiny virtual module naming it, so the
+ * first-load bundle never carries the data itself.
+ */
+export function planDataPlugin(): Plugin {
+  let json = ''
+  let version = ''
+  let fileName = ''
+  const load = () => {
+    const { data } = buildPlanDataFromDir(seedsDir)
+    json = JSON.stringify(data)
+    version = data.version
+    fileName = `data/plan-data.${version}.json`
+  }
+  return {
+    name: 'yaodiantong:plan-data',
+    buildStart() {
+      load()
+      this.addWatchFile(seedsDir)
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined
+    },
+    load(id) {
+      if (id !== RESOLVED_ID)
+        return undefined
+      return `export const planDataVersion = ${JSON.stringify(version)}\nexport const planDataUrl = ${JSON.stringify(fileName)}\n`
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!req.url || !req.url.includes('/data/plan-data.'))
+          return next()
+        res.setHeader('Content-Type', 'application/json; charset=utf-8')
+        res.end(json)
+      })
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: json })
+    },
+  }
+}

@@ -1,0 +1,57 @@
+import type { Deadline, Target } from '../domain/plan'
+import type { Diagnostic } from './diagnostics'
+import { extractDeadlines } from './deadlines'
+import { findTrailingResponsibility, parseResponsibility } from './responsibility'
+import { extractTargets } from './targets'
+
+/** A point's fields as read from its text; ids, themes and relations come later. */
+export interface ExtractedPoint {
+  no: number
+  sectionNo: number
+  title: string
+  body: string
+  leadUnits: string[]
+  partnerUnits: string[]
+  responsibility: string
+  deadlines: Deadline[]
+  targets: Target[]
+}
+
+// What may trail the last point of a plan before the next document: a signature, a date, a publication note.
+const TRAILING_NOISE = /^[\u4E00-\u9FA5（）()\s]{0,40}(?:\d{4}年\d{1,2}月\d{1,2}日)?[（(]?(?:此件主动公开|此件公开发布)?[）)]?$/
+
+/**
+ * Reads one point: title (first sentence, without its 。), body, the trailing responsibility parenthesis
+ * (parentheses inside the body are not responsibilities), deadlines resolved against the plan year, numeric targets.
+ */
+export function extractPoint(raw: { no: number, sectionNo: number, text: string }, planYear: number | null, onDiagnostic?: (d: Diagnostic) => void): ExtractedPoint {
+  let text = raw.text.trim()
+  let at = findTrailingResponsibility(text)
+  if (at < 0) {
+    // The last point of a document can carry a signature after its parenthesis; drop it only when it looks like one.
+    const close = text.lastIndexOf('）')
+    const tail = close >= 0 ? text.slice(close + 1) : ''
+    if (tail && TRAILING_NOISE.test(tail) && findTrailingResponsibility(text.slice(0, close + 1)) >= 0) {
+      onDiagnostic?.({ level: 'info', code: 'trailing-text', message: `point ${raw.no}: dropped trailing text "${tail.slice(0, 30)}"` })
+      text = text.slice(0, close + 1)
+      at = findTrailingResponsibility(text)
+    }
+  }
+  const responsibilityText = at >= 0 ? text.slice(at).trim() : ''
+  const content = (at >= 0 ? text.slice(0, at) : text).trim()
+  const stop = content.indexOf('。')
+  const title = (stop >= 0 ? content.slice(0, stop) : content).trim()
+  const body = (stop >= 0 ? content.slice(stop + 1) : '').trim()
+  const responsibility = responsibilityText ? parseResponsibility(responsibilityText) : { leadUnits: [], partnerUnits: [] }
+  return {
+    no: raw.no,
+    sectionNo: raw.sectionNo,
+    title,
+    body,
+    leadUnits: responsibility.leadUnits,
+    partnerUnits: responsibility.partnerUnits,
+    responsibility: responsibilityText,
+    deadlines: extractDeadlines(content, planYear),
+    targets: extractTargets(content),
+  }
+}

@@ -1,0 +1,113 @@
+import type { FlatText } from './flat-text'
+
+/** A plan heading such as 湖南省2023年政务管理服务工作要点, found where a heading can stand. */
+export interface PlanHeading {
+  start: number
+  end: number
+  title: string
+  region: string
+  year: number | null
+  topic: string
+}
+
+/** A notice header (…关于印发《…》的通知) and the plan titles it announces. */
+export interface NoticeHeading {
+  /** Where the notice block begins: its line start or the end of the previous sentence. */
+  start: number
+  announced: string[]
+}
+
+const TITLE = /(\d{4})年度?([\u4E00-\u9FA5“”、]{2,24}?)(工作要点|工作计划|工作安排)/g
+const REGION_SUFFIX = /(?:[省市州盟县旗区镇乡]|自治区|自治州|地区|自治县|新区|街道)$/
+const HEADING_BOUNDARY = /[。；！？）」”】\n]/
+// Words that mark a sentence talking about a plan rather than a plan's own heading.
+const NOT_A_TOPIC = /工作|的|要将|本年|上年|落实/
+const NOT_AFTER_TITLE = /^(?:[》〉的。，、]|落实|情况|要求|和《|印发|已经)/
+
+function isBoundary(flat: FlatText, pos: number): boolean {
+  if (pos <= 0 || flat.lineStart[pos])
+    return true
+  const prev = flat.text[pos - 1]!
+  // A heading right after the notice's signing date ("…2023年3月6日湖南省2023年…") in text flattened to one line.
+  return HEADING_BOUNDARY.test(prev) || (prev === '日' && /\d/.test(flat.text[pos - 2] ?? ''))
+}
+
+/** Finds plan headings outside citations, with the region read from the characters just before the year. */
+export function findPlanHeadings(flat: FlatText): PlanHeading[] {
+  const out: PlanHeading[] = []
+  for (const m of flat.text.matchAll(TITLE)) {
+    const yearPos = m.index
+    const end = yearPos + m[0].length
+    if (flat.inBook[yearPos] || NOT_A_TOPIC.test(m[2]!) || NOT_AFTER_TITLE.test(flat.text.slice(end, end + 3)))
+      continue
+    let start = yearPos
+    while (start > 0 && yearPos - start < 16 && /[\u4E00-\u9FA5]/.test(flat.text[start - 1]!) && !flat.lineStart[start] && !isDateEnd(flat.text, start))
+      start--
+    if (!isBoundary(flat, start))
+      continue
+    const region = flat.text.slice(start, yearPos)
+    if (region !== '' && !REGION_SUFFIX.test(region))
+      continue
+    const topic = m[2]!.replace(/^度/, '')
+    out.push({ start, end, title: flat.text.slice(start, end), region, year: Number(m[1]), topic })
+  }
+  return out
+}
+
+function isDateEnd(text: string, pos: number): boolean {
+  return text[pos - 1] === '日' && /\d/.test(text[pos - 2] ?? '')
+}
+
+/** Finds notice headers (关于印发…的通知) outside citations. */
+export function findNotices(flat: FlatText): NoticeHeading[] {
+  const out: NoticeHeading[] = []
+  const text = flat.text
+  for (const m of text.matchAll(/关于印发/g)) {
+    const pos = m.index
+    if (flat.inBook[pos])
+      continue
+    const close = text.indexOf('的通知', pos)
+    const span = text.slice(pos, close > pos && close - pos < 200 ? close : pos + 120)
+    const announced = [...span.matchAll(/《([^《》]+)》/g)].map(a => a[1]!)
+    let start = pos
+    while (start > 0 && !flat.lineStart[start] && !/[。）]/.test(text[start - 1]!))
+      start--
+    out.push({ start, announced })
+  }
+  return out
+}
+
+/**
+ * Reads the document number (湘政办发〔2023〕11号) and signing date from the text before a plan heading.
+ * `anchor` is the notice header's offset in that text: the number nearest to it belongs to this notice.
+ */
+export function readNoticeMeta(noticeText: string, anchor = 0): { docNo?: string, issuedOn?: string } {
+  let docNo: string | undefined
+  let best = Infinity
+  for (const m of noticeText.matchAll(/[\u4E00-\u9FA5]{1,14}〔\d{4}〕\d+号/g)) {
+    const distance = Math.abs(m.index - anchor)
+    if (distance < best) {
+      best = distance
+      // The issuer's abbreviation directly follows the notice title in scraped pages ("…的通知湘政办发〔2023〕11号").
+      docNo = m[0].replace(/^.*(?:通知|日期|时间)/, '')
+    }
+  }
+  const dates = [...noticeText.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)]
+  let issuedOn: string | undefined
+  const last = dates.at(-1)
+  if (last) {
+    issuedOn = isoDate(Number(last[1]), Number(last[2]), Number(last[3]))
+  }
+  else {
+    const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(noticeText)
+    if (iso)
+      issuedOn = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+  }
+  return { ...(docNo ? { docNo } : {}), ...(issuedOn ? { issuedOn } : {}) }
+}
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31)
+    return undefined
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
