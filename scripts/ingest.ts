@@ -72,7 +72,9 @@ function main(): number {
       console.error(formatDiagnostic(d))
   }
   if (data.plans.length === 0) {
-    console.error(`ingest: no plan data produced from ${args.files.length} file(s)`)
+    // Each unreadable file already said why in one line; say something only when nothing did.
+    if (errors.length === 0 && !diagnostics.some(d => d.level === 'error'))
+      console.error(`ingest: no work-point plan found in ${args.files.length} file(s)`)
     return 1
   }
   const json = `${JSON.stringify(data, null, 2)}\n`

@@ -7,6 +7,7 @@ import themesJson from './themes.json'
 /** The catch-all theme used when a point matches nothing at all. */
 export const GENERAL_THEME_ID = 'baozhang'
 
+/** A point gets at most this many themes. */
 export const MAX_THEMES_PER_POINT = 3
 
 // A title names what the point is about; the body mentions neighbouring topics in passing.
@@ -80,19 +81,8 @@ interface PreparedTheme {
   profile: string
 }
 
-const preparedCache = new WeakMap<Theme[], PreparedTheme[]>()
-
 function prepare(themes: Theme[]): PreparedTheme[] {
-  let prepared = preparedCache.get(themes)
-  if (!prepared) {
-    prepared = themes.map(t => ({
-      id: t.id,
-      keywords: longestFirst(t.keywords),
-      profile: `${t.name} ${t.keywords.join(' ')}`,
-    }))
-    preparedCache.set(themes, prepared)
-  }
-  return prepared
+  return themes.map(t => ({ id: t.id, keywords: longestFirst(t.keywords), profile: `${t.name} ${t.keywords.join(' ')}` }))
 }
 
 /** Keyword score of one theme for a point: title hits weigh TITLE_WEIGHT times body hits. */
@@ -118,12 +108,15 @@ function scoreWith(title: string, body: string, keywords: readonly string[]): nu
  * Title hits weigh more than body hits; the optional plan title nudges ties toward the plan's own subject. Deterministic.
  */
 export function classifyPoint(point: { title: string, body: string }, themes: Theme[], context: ClassifyContext = {}): string[] {
-  if (themes.length === 0)
+  return classifyPrepared(point, prepare(themes), context)
+}
+
+function classifyPrepared(point: { title: string, body: string }, prepared: PreparedTheme[], context: ClassifyContext): string[] {
+  if (prepared.length === 0)
     throw new Error('classifyPoint needs a non-empty theme taxonomy')
   const title = normalize(point.title)
   const body = normalize(point.body)
   const planTitle = normalize(context.planTitle ?? '')
-  const prepared = prepare(themes)
   // Stable sort keeps taxonomy order among equal scores.
   const ranked = prepared
     .map((t) => {
@@ -135,13 +128,10 @@ export function classifyPoint(point: { title: string, body: string }, themes: Th
   const top = ranked[0]!
   if (top.score > 0) {
     const floor = Math.max(MIN_SECONDARY_SCORE, top.score * MIN_SECONDARY_RATIO)
-    return ranked
-      .slice(1)
-      .filter(r => r.score >= floor)
-      .slice(0, MAX_THEMES_PER_POINT - 1)
-      .reduce((ids, r) => [...ids, r.id], [top.id])
+    const secondary = ranked.slice(1).filter(r => r.score >= floor).slice(0, MAX_THEMES_PER_POINT - 1)
+    return [top.id, ...secondary.map(r => r.id)]
   }
-  return [weakMatch(`${point.title} ${point.body}`, prepared) ?? (themes.find(t => t.id === GENERAL_THEME_ID) ?? themes[0]!).id]
+  return [weakMatch(`${point.title} ${point.body}`, prepared) ?? (prepared.find(t => t.id === GENERAL_THEME_ID) ?? prepared[0]!).id]
 }
 
 // No keyword at all: fall back to the theme whose name and keywords share the most bigrams with the text.
@@ -157,11 +147,12 @@ function weakMatch(text: string, prepared: PreparedTheme[]): string | undefined 
 
 /** Classifies every point of the given plans, returning new plan objects with `themes` filled. */
 export function classifyPlans(plans: Plan[], themes: Theme[]): Plan[] {
+  const prepared = prepare(themes)
   return plans.map(plan => ({
     ...plan,
     sections: plan.sections.map(section => ({
       ...section,
-      points: section.points.map(point => ({ ...point, themes: classifyPoint(point, themes, { planTitle: plan.title }) })),
+      points: section.points.map(point => ({ ...point, themes: classifyPrepared(point, prepared, { planTitle: plan.title }) })),
     })),
   }))
 }
