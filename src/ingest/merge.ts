@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostics'
 import type { ExtractedPoint } from './extract'
 import type { RawPlan } from './segment'
+import { textSimilarity } from './similarity'
 
 /** One plan as read from one document, with its points extracted. */
 export interface DocumentPlan extends Omit<RawPlan, 'points'> {
@@ -22,24 +23,6 @@ export interface MergedPlan extends Omit<DocumentPlan, 'source' | 'noise' | 'ano
   sources: string[]
 }
 
-function bigrams(text: string): Set<string> {
-  const set = new Set<string>()
-  for (let i = 0; i < text.length - 1; i++)
-    set.add(text.slice(i, i + 2))
-  return set
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0)
-    return 1
-  let shared = 0
-  for (const g of a) {
-    if (b.has(g))
-      shared++
-  }
-  return shared / (a.size + b.size - shared)
-}
-
 const TIE = 0.03
 
 /**
@@ -49,8 +32,8 @@ const TIE = 0.03
 function pickReading(readings: Array<{ point: ExtractedPoint, noise: number }>): ExtractedPoint {
   if (readings.length === 1)
     return readings[0]!.point
-  const grams = readings.map(r => bigrams(`${r.point.title}${r.point.body}${r.point.responsibility}`))
-  const scores = grams.map((g, i) => grams.reduce((sum, other, j) => (i === j ? sum : sum + jaccard(g, other)), 0) / (grams.length - 1))
+  const texts = readings.map(r => `${r.point.title}${r.point.body}${r.point.responsibility}`)
+  const scores = texts.map((t, i) => texts.reduce((sum, other, j) => (i === j ? sum : sum + textSimilarity(t, other)), 0) / (texts.length - 1))
   const best = Math.max(...scores)
   let pick = -1
   for (let i = 0; i < readings.length; i++) {

@@ -6,6 +6,7 @@ import { classifyPlans, loadTaxonomy } from './classify'
 import { decodeDocument } from './decode'
 import { extractPoint } from './extract'
 import { flatten } from './flat-text'
+import { dropRepeatedFragments } from './fragments'
 import { mergePlans } from './merge'
 import { normalizeText } from './normalize'
 import { contentHash, levelFor, planIdFor } from './plan-id'
@@ -48,6 +49,16 @@ function readDocument(file: SourceFile, diagnostics: Diagnostic[]): { plans: Doc
       diagnostics.push({ level: 'warning', code: 'no-points', source, message: `${raw.title}: heading found but no numbered points` })
       continue
     }
+    // Only a document that already repeated its own header (a scrape) gets de-duplicated: clean documents may
+    // legitimately say the same sentence twice.
+    if (raw.anomalies > 0) {
+      const dropped = dropRepeatedFragments(raw, segmented.noticeText)
+      if (dropped > 0)
+        diagnostics.push({ level: 'warning', code: 'repeated-fragments', source, message: `${raw.title}: dropped ${dropped} repeated fragment(s) of a scraped page` })
+    }
+    const numbers = raw.points.map(p => p.no)
+    if (!raw.numberedPerSection && numbers.some((n, i) => n !== i + 1))
+      diagnostics.push({ level: 'warning', code: 'numbering-gap', source, message: `${raw.title}: point numbers are not continuous (${numbers.join(', ')})` })
     const points = raw.points.map(p => extractPoint(p, raw.year, d => diagnostics.push({ ...d, source, message: `${raw.title} ${d.message}` })))
     const seen = new Set<string>()
     for (const p of points) {
