@@ -1,0 +1,40 @@
+import type { Subscription } from 'dexie'
+import type { Ref, WatchSource } from 'vue'
+import { liveQuery } from 'dexie'
+import { getCurrentScope, onScopeDispose, shallowRef, watch } from 'vue'
+
+/**
+ * A Dexie liveQuery as a Vue ref: re-runs whenever the tables it read change, re-subscribes
+ * when `deps` change, unsubscribes when the calling scope (component) is disposed.
+ * The previous value stays until the new query answers, so lists do not flicker.
+ */
+export function useLiveQuery<T>(querier: () => T | Promise<T>, deps?: WatchSource[]): Ref<T | undefined>
+export function useLiveQuery<T>(querier: () => T | Promise<T>, deps: WatchSource[] | undefined, initial: T): Ref<T>
+export function useLiveQuery<T>(querier: () => T | Promise<T>, deps?: WatchSource[], initial?: T): Ref<T | undefined> {
+  // Shallow: rows are replaced wholesale, never mutated, and deep proxies over thousands of points cost time.
+  const value = shallowRef<T | undefined>(initial)
+  let subscription: Subscription | undefined
+
+  const subscribe = () => {
+    subscription?.unsubscribe()
+    subscription = liveQuery(querier).subscribe({
+      next: (v) => {
+        value.value = v
+      },
+      error: (e: unknown) => console.error('[useLiveQuery]', e),
+    })
+  }
+
+  if (deps && deps.length > 0)
+    watch(deps, subscribe, { immediate: true })
+  else
+    subscribe()
+
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      subscription?.unsubscribe()
+      subscription = undefined
+    })
+  }
+  return value
+}

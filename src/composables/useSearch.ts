@@ -1,0 +1,61 @@
+import type { MaybeRefOrGetter, Ref } from 'vue'
+import type { PointRow } from '~/db/points'
+import { getCurrentScope, onScopeDispose, shallowRef, toValue, watch } from 'vue'
+import { searchPoints } from '~/search/point-search'
+import { useDataVersion } from './useStorage'
+
+export interface UseSearchOptions {
+  /** Wait this long after the last keystroke before searching. */
+  debounceMs?: number
+  limit?: number
+}
+
+/** Searches work points as the query changes (characters anywhere, or pinyin initials); title hits first. */
+export function useSearch(q: MaybeRefOrGetter<string>, options: UseSearchOptions = {}): { results: Ref<PointRow[]>, searching: Ref<boolean> } {
+  const { debounceMs = 150, limit } = options
+  const results = shallowRef<PointRow[]>([])
+  const searching = shallowRef(false)
+  const version = useDataVersion()
+  let run = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const search = async (query: string, ticket: number) => {
+    try {
+      const found = await searchPoints(query, limit)
+      if (ticket === run)
+        results.value = found
+    }
+    catch (e) {
+      console.error('[useSearch]', e)
+      if (ticket === run)
+        results.value = []
+    }
+    finally {
+      if (ticket === run)
+        searching.value = false
+    }
+  }
+
+  watch([() => toValue(q).trim(), version], ([query]) => {
+    const ticket = ++run
+    clearTimeout(timer)
+    if (query === '') {
+      results.value = []
+      searching.value = false
+      return
+    }
+    searching.value = true
+    if (debounceMs > 0)
+      timer = setTimeout(() => void search(query, ticket), debounceMs)
+    else
+      void search(query, ticket)
+  }, { immediate: true, flush: 'sync' }) // sync: `searching` turns true the moment the query changes, so stale results never show as current
+
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      run++
+      clearTimeout(timer)
+    })
+  }
+  return { results, searching }
+}

@@ -1,0 +1,15 @@
+/** Key/value settings the app keeps next to its data. */
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export const META_KEYS = {
+  /** Version (content hash) of the plan data now stored. */
+  dataVersion: 'dataVersion',
+  /** ISO date-time the plan data was last replaced. */
+  dataUpdatedAt: 'dataUpdatedAt',
+  /** This installation's id, made once; sent with every mutation. */
+  deviceId: 'deviceId',
+  session: 'session',
+} as const

@@ -1,0 +1,95 @@
+import type { ThemeRow } from './themes'
+import type { PlanData } from '~/domain/plan'
+import { planDataUrl, planDataVersion } from 'virtual:plan-data'
+import { PlanDataSchema } from '~/domain/plan'
+import { db } from './db'
+import { META_KEYS } from './meta'
+import { toPlanRow } from './plans'
+import { toPointRows } from './points'
+
+/** Rows per bulkPut inside the replace transaction (keeps memory flat with 100k points). */
+export const REPLACE_CHUNK_SIZE = 2000
+
+export interface ReplaceOptions {
+  chunkSize?: number
+  now?: Date
+}
+
+async function putInChunks<T>(rows: T[], chunkSize: number, put: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunkSize)
+    await put(rows.slice(i, i + chunkSize))
+}
+
+/**
+ * Replaces plans, points and themes with `data` in ONE transaction: either all of the new
+ * data is stored or the old data stays. Favorites, check-ins and the outbox are not touched;
+ * they refer to stable point ids.
+ */
+export async function replacePlanData(data: PlanData, options: ReplaceOptions = {}): Promise<void> {
+  const chunkSize = Math.max(1, options.chunkSize ?? REPLACE_CHUNK_SIZE)
+  const now = options.now ?? new Date()
+  const planRows = data.plans.map(toPlanRow)
+  const themeRows: ThemeRow[] = data.themes.map((t, order) => ({ ...t, order }))
+  await db.transaction('rw', [db.plans, db.points, db.themes, db.meta], async () => {
+    await Promise.all([db.plans.clear(), db.points.clear(), db.themes.clear()])
+    await db.themes.bulkPut(themeRows)
+    await putInChunks(planRows, chunkSize, c => db.plans.bulkPut(c))
+    // One plan at a time so the flattened rows of all plans never sit in memory together.
+    let pending: ReturnType<typeof toPointRows> = []
+    for (const plan of data.plans) {
+      pending.push(...toPointRows(plan))
+      if (pending.length >= chunkSize) {
+        await putInChunks(pending, chunkSize, c => db.points.bulkPut(c))
+        pending = []
+      }
+    }
+    await putInChunks(pending, chunkSize, c => db.points.bulkPut(c))
+    await db.meta.bulkPut([
+      { key: META_KEYS.dataVersion, value: data.version },
+      { key: META_KEYS.dataUpdatedAt, value: now.toISOString() },
+    ])
+  })
+}
+
+/** The version of the plan data now stored, if any. */
+export async function getStoredDataVersion(): Promise<string | undefined> {
+  const row = await db.meta.get(META_KEYS.dataVersion)
+  return typeof row?.value === 'string' ? row.value : undefined
+}
+
+export interface PlanDataSource {
+  version: string
+  url: string
+}
+
+/** The plan data shipped with this build. */
+export const BUILD_PLAN_DATA: PlanDataSource = {
+  version: planDataVersion,
+  url: `${import.meta.env.BASE_URL ?? '/'}${planDataUrl}`,
+}
+
+let inFlight: Promise<{ version: string, replaced: boolean }> | undefined
+
+/**
+ * Loads the build's plan data into IndexedDB on first run, and replaces the stored data when
+ * the build ships another version. Concurrent calls share one load.
+ */
+export function ensurePlanData(fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis), source: PlanDataSource = BUILD_PLAN_DATA): Promise<{ version: string, replaced: boolean }> {
+  inFlight ??= loadIfNeeded(fetchImpl, source).finally(() => {
+    inFlight = undefined
+  })
+  return inFlight
+}
+
+async function loadIfNeeded(fetchImpl: typeof fetch, source: PlanDataSource): Promise<{ version: string, replaced: boolean }> {
+  if (await getStoredDataVersion() === source.version)
+    return { version: source.version, replaced: false }
+  const res = await fetchImpl(source.url)
+  if (!res.ok)
+    throw new Error(`计划数据下载失败（HTTP ${res.status}）`)
+  const parsed = PlanDataSchema.safeParse(await res.json())
+  if (!parsed.success)
+    throw new Error(`计划数据格式不正确：${parsed.error.issues[0]?.message ?? '未知错误'}`)
+  await replacePlanData(parsed.data)
+  return { version: parsed.data.version, replaced: true }
+}

@@ -1,0 +1,22 @@
+import type { Plan, PlanLevel } from '~/domain/plan'
+
+/** A plan as stored: sections keep their headings and the ids of their points (points live in their own table). */
+export interface PlanRow extends Omit<Plan, 'sections'> {
+  sections: { no: number, title: string, pointIds: string[] }[]
+}
+
+/** Province first, then down the hierarchy. */
+export const LEVEL_ORDER: Record<PlanLevel, number> = { province: 0, city: 1, county: 2, town: 3, department: 4 }
+
+/** Strips the points out of a plan, keeping their ids per section. */
+export function toPlanRow(plan: Plan): PlanRow {
+  const { sections, ...rest } = plan
+  return { ...rest, sections: sections.map(s => ({ no: s.no, title: s.title, pointIds: s.points.map(p => p.id) })) }
+}
+
+/** Sort order for plans: level (province first), year (newest first), then title. */
+export function comparePlans(a: Pick<PlanRow, 'level' | 'year' | 'title'>, b: Pick<PlanRow, 'level' | 'year' | 'title'>): number {
+  return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]
+    || (b.year ?? 0) - (a.year ?? 0)
+    || a.title.localeCompare(b.title, 'zh-Hans-CN')
+}

@@ -1,0 +1,69 @@
+import type { Plan, PlanLevel, WorkPoint } from '~/domain/plan'
+import { LEVEL_ORDER } from './plans'
+
+/** A work point with the plan context a card needs, denormalised so one read draws a card. */
+export interface PointRow extends WorkPoint {
+  planId: string
+  planTitle: string
+  region: string
+  level: PlanLevel
+  year: number | null
+  sectionNo: number
+  sectionTitle: string
+  /** Position within the plan across sections (0-based); indexed with planId. */
+  order: number
+  /** Earliest deadline (ISO date) or null; null is left out of the deadline index. */
+  deadline: string | null
+}
+
+/** The earliest of a point's deadline dates, or null when it has none. */
+export function earliestDeadline(point: Pick<WorkPoint, 'deadlines'>): string | null {
+  let min: string | null = null
+  for (const d of point.deadlines) {
+    if (min === null || d.date < min)
+      min = d.date
+  }
+  return min
+}
+
+/** Flattens a plan's sections into point rows in reading order. */
+export function toPointRows(plan: Plan): PointRow[] {
+  const rows: PointRow[] = []
+  for (const section of plan.sections) {
+    for (const point of section.points) {
+      rows.push({
+        ...point,
+        planId: plan.id,
+        planTitle: plan.title,
+        region: plan.region,
+        level: plan.level,
+        year: plan.year,
+        sectionNo: section.no,
+        sectionTitle: section.title,
+        order: rows.length,
+        deadline: earliestDeadline(point),
+      })
+    }
+  }
+  return rows
+}
+
+/** Reading order across plans: level, year (newest first), plan, then position in the plan. */
+export function comparePointsByPlan(a: PointRow, b: PointRow): number {
+  return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]
+    || (b.year ?? 0) - (a.year ?? 0)
+    || (a.planId < b.planId ? -1 : a.planId > b.planId ? 1 : 0)
+    || a.order - b.order
+}
+
+/** Earliest deadline first; points without one go last, then reading order. */
+export function comparePointsByDeadline(a: PointRow, b: PointRow): number {
+  if (a.deadline !== b.deadline) {
+    if (a.deadline === null)
+      return 1
+    if (b.deadline === null)
+      return -1
+    return a.deadline < b.deadline ? -1 : 1
+  }
+  return comparePointsByPlan(a, b)
+}

@@ -1,0 +1,102 @@
+import type { CheckinRow } from './checkins'
+import type { PlanRow } from './plans'
+import type { PointRow } from './points'
+import type { ThemeRow } from './themes'
+import type { DeadlineStatus } from '~/domain/deadline'
+import Dexie from 'dexie'
+import { addDaysIso, deadlineStatus, DUE_SOON_DAYS } from '~/domain/deadline'
+import { db } from './db'
+import { comparePlans } from './plans'
+import { comparePointsByDeadline, comparePointsByPlan } from './points'
+
+// Read queries. Every await here is a Dexie promise, so each works inside liveQuery.
+
+/** All plans, province first, newest year first. */
+export async function listPlans(): Promise<PlanRow[]> {
+  return (await db.plans.toArray()).sort(comparePlans)
+}
+
+/** Themes in taxonomy order with how many points each gathers (counted on the index). */
+export async function listThemesWithCounts(): Promise<{ theme: ThemeRow, count: number }[]> {
+  const themes = (await db.themes.toArray()).sort((a, b) => a.order - b.order)
+  const counts = await Promise.all(themes.map(t => db.points.where('themes').equals(t.id).count()))
+  return themes.map((theme, i) => ({ theme, count: counts[i] ?? 0 }))
+}
+
+/** One point by id. */
+export async function getPoint(id: string): Promise<PointRow | undefined> {
+  return db.points.get(id)
+}
+
+/** Points by id in the given order; ids not (or no longer) stored are skipped. */
+export async function getPointsByIds(ids: string[]): Promise<PointRow[]> {
+  return (await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined)
+}
+
+/** A plan's points in reading order, optionally one section only. */
+export async function getPlanPoints(planId: string, sectionNo?: number): Promise<PointRow[]> {
+  const rows = await db.points.where('[planId+order]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray()
+  return sectionNo === undefined ? rows : rows.filter(p => p.sectionNo === sectionNo)
+}
+
+/** The points of a theme across plans, in reading order. */
+export async function getThemePoints(themeId: string): Promise<PointRow[]> {
+  return (await db.points.where('themes').equals(themeId).toArray()).sort(comparePointsByPlan)
+}
+
+/** Ids of the points currently favorited. */
+export async function getFavoriteIds(): Promise<Set<string>> {
+  const ids = new Set<string>()
+  await db.favorites.each((f) => {
+    if (f.on)
+      ids.add(f.pointId)
+  })
+  return ids
+}
+
+export type FavoriteSort = 'deadline' | 'added'
+
+/** Favorited points, by earliest deadline (none last) or most recently added first. */
+export async function getFavoritePoints(sort: FavoriteSort = 'deadline'): Promise<PointRow[]> {
+  const favorites = (await db.favorites.toArray()).filter(f => f.on)
+  favorites.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+  const points = await getPointsByIds(favorites.map(f => f.pointId))
+  return sort === 'deadline' ? points.sort(comparePointsByDeadline) : points
+}
+
+/** A point's check-ins, newest first. */
+export async function getCheckinHistory(pointId: string): Promise<CheckinRow[]> {
+  return db.checkins.where('[pointId+createdAt]').between([pointId, Dexie.minKey], [pointId, Dexie.maxKey]).reverse().toArray()
+}
+
+/** The newest check-in of every point that has one. */
+export async function getLatestCheckins(): Promise<Map<string, CheckinRow>> {
+  const latest = new Map<string, CheckinRow>()
+  // Index order is (pointId, createdAt, id): the last row seen per point is its newest.
+  await db.checkins.orderBy('[pointId+createdAt]').each(c => latest.set(c.pointId, c))
+  return latest
+}
+
+export interface DueSoonItem {
+  point: PointRow
+  status: DeadlineStatus
+}
+
+/**
+ * Overdue points and points due within `days`, overdue first then soonest; points whose latest
+ * check-in is done are left out. With `limit`, reading stops early on the deadline index.
+ */
+export async function getDueSoon(days: number = DUE_SOON_DAYS, today: Date = new Date(), limit?: number): Promise<DueSoonItem[]> {
+  const latest = await getLatestCheckins()
+  let query = db.points.where('deadline').belowOrEqual(addDaysIso(today, days)).filter(p => latest.get(p.id)?.status !== 'done')
+  if (limit !== undefined)
+    query = query.limit(limit)
+  return (await query.toArray())
+    .sort(comparePointsByDeadline)
+    .map(point => ({ point, status: deadlineStatus(point.deadline, today, days) }))
+}
+
+/** How many local changes wait to be synced. */
+export async function countUnsynced(): Promise<number> {
+  return db.outbox.where('state').equals('pending').count()
+}

@@ -1,0 +1,6 @@
+import type { Theme } from '~/domain/plan'
+
+/** A theme as stored; `order` keeps the taxonomy's own order (the primary key would sort by id). */
+export interface ThemeRow extends Theme {
+  order: number
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { CheckinSchema, FavoriteSchema, MutationSchema } from './progress'
+
+/**
+ * The wire contract of the sync API (DESIGN.md §4), shared by the PWA's sync
+ * client and the server. Bodies are JSON; errors are `{ error: string }`.
+ */
+
+/** Largest batch `POST /api/sync/push` accepts; the client splits bigger outboxes. */
+export const PUSH_MAX_MUTATIONS = 500
+/** Default and largest page of `GET /api/sync/pull`. */
+export const PULL_DEFAULT_LIMIT = 200
+export const PULL_MAX_LIMIT = 1000
+
+export const LoginRequestSchema = z.object({
+  name: z.string().min(1).max(100),
+  password: z.string().min(1).max(1000),
+})
+
+export const SessionUserSchema = z.object({
+  name: z.string(),
+  unit: z.string(),
+  admin: z.boolean(),
+})
+
+export const LoginResponseSchema = z.object({
+  /** Sent back as `Authorization: Bearer <token>`. */
+  token: z.string(),
+  expiresAt: z.string(),
+  user: SessionUserSchema,
+})
+
+export const PushRequestSchema = z.object({
+  mutations: z.array(MutationSchema).max(PUSH_MAX_MUTATIONS),
+})
+
+/**
+ * Why the server refused a mutation. Rejections are final: retrying the same
+ * mutation gets the same answer, so the client drops it from the outbox and shows the reason.
+ */
+export const RejectReasonSchema = z.enum([
+  /** The point id is not in the published plan data. */
+  'unknown point',
+  /** This mutation id was already used for a different mutation. */
+  'mutation id reused',
+  /** A check-in with this id already exists with other content or another owner. */
+  'check-in id taken',
+])
+
+export const REJECT_REASON_LABELS: Record<z.infer<typeof RejectReasonSchema>, string> = {
+  'unknown point': '要点不存在（可能已被撤下）',
+  'mutation id reused': '同步编号重复，已忽略',
+  'check-in id taken': '打卡记录编号冲突，已忽略',
+}
+
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('accepted') }),
+  z.object({ id: z.string(), status: z.literal('rejected'), reason: RejectReasonSchema }),
+])
+
+/** One result per pushed mutation, in request order. */
+export const PushResponseSchema = z.object({
+  results: z.array(MutationResultSchema),
+})
+
+/** A check-in as pulled: the user's own, or (read-only) a colleague's of the same unit. */
+export const PulledCheckinSchema = CheckinSchema.extend({
+  author: z.string(),
+  mine: z.boolean(),
+})
+
+export const PullResponseSchema = z.object({
+  checkins: z.array(PulledCheckinSchema),
+  /** Only the user's own favorites; the current state per point. */
+  favorites: z.array(FavoriteSchema),
+  /** Opaque; pass it back as `?cursor=` to get what changed after this page. */
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+})
+
+export type LoginRequest = z.infer<typeof LoginRequestSchema>
+export type LoginResponse = z.infer<typeof LoginResponseSchema>
+export type SessionUser = z.infer<typeof SessionUserSchema>
+export type PushRequest = z.infer<typeof PushRequestSchema>
+export type RejectReason = z.infer<typeof RejectReasonSchema>
+export type MutationResult = z.infer<typeof MutationResultSchema>
+export type PushResponse = z.infer<typeof PushResponseSchema>
+export type PulledCheckin = z.infer<typeof PulledCheckinSchema>
+export type PullResponse = z.infer<typeof PullResponseSchema>

@@ -1,0 +1,68 @@
+import type { z } from 'zod'
+import type { Mutation } from '~/domain/progress'
+import type { LoginResponse, PullResponse, PushResponse } from '~/domain/sync-api'
+import { LoginResponseSchema, PullResponseSchema, PushResponseSchema } from '~/domain/sync-api'
+import { AuthError, HttpError, NetworkError } from './sync-errors'
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
+
+/** Talks to the sync server's /api; every answer is validated before the app trusts it. */
+export class SyncApiClient {
+  constructor(private readonly fetchImpl: FetchLike = (input, init) => fetch(input, init), private readonly base = '/api') {}
+
+  private async request<T>(path: string, schema: z.ZodType<T>, init: RequestInit & { token?: string } = {}): Promise<T> {
+    const headers = new Headers(init.headers)
+    if (init.token)
+      headers.set('Authorization', `Bearer ${init.token}`)
+    if (init.body)
+      headers.set('Content-Type', 'application/json')
+    let response: Response
+    try {
+      response = await this.fetchImpl(`${this.base}${path}`, { ...init, headers, cache: 'no-store' })
+    }
+    catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error))
+    }
+    if (response.status === 401)
+      throw new AuthError('sign in required')
+    if (!response.ok) {
+      const message = await response.json().then((b: { error?: string }) => b.error ?? response.statusText, () => response.statusText)
+      throw new HttpError(response.status, message)
+    }
+    let body: unknown
+    try {
+      body = await response.json()
+    }
+    catch (error) {
+      // A body cut off mid-way is a network failure, not a server verdict: retry it.
+      throw new NetworkError(error instanceof Error ? error.message : String(error))
+    }
+    const parsed = schema.safeParse(body)
+    if (!parsed.success)
+      throw new HttpError(response.status, 'unexpected answer from the server')
+    return parsed.data
+  }
+
+  /** POST /api/auth/login */
+  login(name: string, password: string): Promise<LoginResponse> {
+    return this.request('/auth/login', LoginResponseSchema, { method: 'POST', body: JSON.stringify({ name, password }) })
+  }
+
+  /** POST /api/auth/logout; a network failure is ignored: the token is dropped locally either way. */
+  async logout(token: string): Promise<void> {
+    await this.fetchImpl(`${this.base}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined)
+  }
+
+  /** POST /api/sync/push: one answer per mutation, in order. */
+  push(token: string, mutations: Mutation[]): Promise<PushResponse> {
+    return this.request('/sync/push', PushResponseSchema, { method: 'POST', token, body: JSON.stringify({ mutations }) })
+  }
+
+  /** GET /api/sync/pull: what changed since `cursor`. */
+  pull(token: string, cursor: string | undefined, limit = 500): Promise<PullResponse> {
+    const query = new URLSearchParams({ limit: String(limit) })
+    if (cursor)
+      query.set('cursor', cursor)
+    return this.request(`/sync/pull?${query}`, PullResponseSchema, { token })
+  }
+}

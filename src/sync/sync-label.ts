@@ -1,0 +1,39 @@
+import type { Session } from './session'
+import type { SyncStatus } from './sync-status'
+
+export type SyncChipKind = 'local' | 'synced' | 'pending' | 'failed' | 'offline' | 'syncing' | 'signin'
+
+export interface SyncLabel {
+  kind: SyncChipKind
+  /** Short text for the chip, e.g. "待同步 3 条". */
+  text: string
+  /** Longer words for 我的, e.g. the last error or the last synced time. */
+  detail: string
+}
+
+function formatTime(iso: string | undefined): string {
+  if (!iso)
+    return '尚未同步'
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `上次同步 ${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** The sync state in words (已同步 / 待同步 N 条 / 同步失败（原因） / 离线 / 本机): never colour alone. */
+export function describeSyncState(input: { online: boolean, session: Session | undefined, pending: number, status: SyncStatus }): SyncLabel {
+  const { online, session, pending, status } = input
+  const last = formatTime(status.lastSyncedAt)
+  if (!session)
+    return { kind: 'local', text: pending > 0 ? `本机 · ${pending} 条未同步` : '本机', detail: '未登录：数据只保存在本机，登录后自动同步' }
+  if (session.expired)
+    return { kind: 'signin', text: '请重新登录', detail: `登录已失效，${pending} 条记录等待同步` }
+  if (!online)
+    return { kind: 'offline', text: pending > 0 ? `离线 · 待同步 ${pending} 条` : '离线', detail: `${last}；联网后自动同步` }
+  if (status.running)
+    return { kind: 'syncing', text: '同步中…', detail: last }
+  if (status.lastError && pending > 0)
+    return { kind: 'failed', text: '同步失败', detail: `${status.lastError}（${pending} 条待同步）` }
+  if (pending > 0)
+    return { kind: 'pending', text: `待同步 ${pending} 条`, detail: last }
+  return { kind: 'synced', text: '已同步', detail: last }
+}

@@ -1,0 +1,152 @@
+import type { EffectScope } from 'vue'
+import type { DeckSource } from '~/domain/deck'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope, nextTick, ref } from 'vue'
+import { useCheckinHistory, useDeckPoints, useDueSoon, useFavoriteIds, useLatestCheckins, useLiveQuery, usePlans, usePoint, useSearch, useThemesWithCounts, useUnsyncedCount } from '~/composables'
+import { useDataVersion } from '~/composables/useStorage'
+import { addCheckin, setFavorite } from '~/db/actions'
+import { db } from '~/db/db'
+import { replacePlanData } from '~/db/plan-data-loader'
+import { resetDb, samplePlanData } from '../db/fixtures'
+
+let scope: EffectScope
+beforeEach(async () => {
+  await resetDb()
+  await replacePlanData(samplePlanData('v1'))
+  scope = effectScope()
+})
+afterEach(() => scope.stop())
+
+function inScope<T>(fn: () => T): T {
+  return scope.run(fn)!
+}
+
+describe('useLiveQuery', () => {
+  it('updates when the table changes and stops after the scope is disposed', async () => {
+    const count = inScope(() => useUnsyncedCount())
+    await vi.waitFor(() => expect(count.value).toBe(0))
+    await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'in_progress', progress: 20, note: '' })
+    await vi.waitFor(() => expect(count.value).toBe(1))
+    await setFavorite('hunan-2023-zwfw-2', true)
+    await vi.waitFor(() => expect(count.value).toBe(2))
+
+    scope.stop()
+    await setFavorite('hunan-2023-zwfw-3', true)
+    await new Promise(r => setTimeout(r, 50))
+    expect(count.value).toBe(2)
+  })
+
+  it('re-subscribes when its dependencies change', async () => {
+    const id = ref('hunan-2023-zwfw-1')
+    const point = inScope(() => usePoint(id))
+    await vi.waitFor(() => expect(point.value?.title).toBe('深化一件事一次办改革'))
+    id.value = 'hunan-2023-zwfw-2'
+    await vi.waitFor(() => expect(point.value?.title).toBe('优化12345热线服务'))
+    await db.points.update('hunan-2023-zwfw-2', { title: '改了标题' })
+    await vi.waitFor(() => expect(point.value?.title).toBe('改了标题'))
+  })
+
+  it('starts from the initial value when one is given', () => {
+    const v = inScope(() => useLiveQuery(() => db.points.count(), undefined, -1))
+    expect(v.value).toBe(-1)
+  })
+})
+
+describe('data composables', () => {
+  it('follow favorites, check-ins and plan data replacement', async () => {
+    const { favs, history, latest, plans, themes, version } = inScope(() => ({
+      favs: useFavoriteIds(),
+      history: useCheckinHistory('hunan-2023-zwfw-1'),
+      latest: useLatestCheckins(),
+      plans: usePlans(),
+      themes: useThemesWithCounts(),
+      version: useDataVersion(),
+    }))
+    await vi.waitFor(() => expect(plans.value?.map(p => p.id)).toEqual(['hunan-2023-zwfw', 'changsha-2023-zwgk']))
+    expect(favs.value.size).toBe(0)
+
+    await setFavorite('hunan-2023-zwfw-1', true)
+    await vi.waitFor(() => expect([...favs.value]).toEqual(['hunan-2023-zwfw-1']))
+    await setFavorite('hunan-2023-zwfw-1', false)
+    await vi.waitFor(() => expect(favs.value.size).toBe(0))
+
+    const first = await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'in_progress', progress: 20, note: '' }, new Date('2026-11-20T00:00:00Z'))
+    const second = await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'done', progress: 100, note: '' }, new Date('2026-11-21T00:00:00Z'))
+    await vi.waitFor(() => expect(history.value.map(c => c.id)).toEqual([second.id, first.id]))
+    await vi.waitFor(() => expect(latest.value.get('hunan-2023-zwfw-1')?.id).toBe(second.id))
+
+    const v2 = samplePlanData('v2')
+    v2.themes = v2.themes.slice(0, 1)
+    await replacePlanData(v2)
+    await vi.waitFor(() => expect(version.value).toBe('v2'))
+    await vi.waitFor(() => expect(themes.value?.map(t => t.theme.id)).toEqual(['yjs']))
+  })
+
+  it('lists due-soon points and drops one once it is done', async () => {
+    const due = inScope(() => useDueSoon())
+    // The sample deadlines (2023) are long past.
+    await vi.waitFor(() => expect(due.value.map(d => d.point.id)).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-3', 'changsha-2023-zwgk-1']))
+    expect(due.value[0]!.status.kind).toBe('overdue')
+    await addCheckin({ pointId: 'hunan-2023-zwfw-3', status: 'done', progress: 100, note: '' })
+    await vi.waitFor(() => expect(due.value.map(d => d.point.id)).toEqual(['hunan-2023-zwfw-1', 'changsha-2023-zwgk-1']))
+  })
+})
+
+describe('useDeckPoints', () => {
+  it('follows the source: plan, section, theme, favorites, ids and search', async () => {
+    const source = ref<DeckSource>({ kind: 'plan', id: 'hunan-2023-zwfw' })
+    const deck = inScope(() => useDeckPoints(source))
+    const ids = () => deck.value?.map(p => p.id)
+    await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-2', 'hunan-2023-zwfw-3', 'hunan-2023-zwfw-4']))
+
+    source.value = { kind: 'plan', id: 'hunan-2023-zwfw', sectionNo: 2 }
+    await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-3', 'hunan-2023-zwfw-4']))
+
+    source.value = { kind: 'theme', id: 'yjs' }
+    await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-3']))
+
+    source.value = { kind: 'favorites' }
+    await vi.waitFor(() => expect(ids()).toEqual([]))
+    await setFavorite('hunan-2023-zwfw-4', true)
+    await setFavorite('changsha-2023-zwgk-1', true)
+    await vi.waitFor(() => expect(ids()).toEqual(['changsha-2023-zwgk-1', 'hunan-2023-zwfw-4']))
+
+    source.value = { kind: 'ids', ids: ['hunan-2023-zwfw-2', 'changsha-2023-zwgk-1'] }
+    await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-2', 'changsha-2023-zwgk-1']))
+
+    source.value = { kind: 'search', q: 'yjs' }
+    await nextTick()
+    expect(deck.value).toBeUndefined() // loading, not a stale deck
+    await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-1']))
+  })
+})
+
+describe('useSearch', () => {
+  it('searches as the query changes and rebuilds after new plan data', async () => {
+    const q = ref('')
+    const { results, searching } = inScope(() => useSearch(q, { debounceMs: 10 }))
+    expect(results.value).toEqual([])
+    expect(searching.value).toBe(false)
+
+    q.value = '一件事'
+    await nextTick()
+    expect(searching.value).toBe(true)
+    // Title hit first, then the body hit.
+    await vi.waitFor(() => expect(results.value.map(p => p.id)).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-3']))
+    expect(searching.value).toBe(false)
+
+    q.value = '12345rx'
+    await vi.waitFor(() => expect(results.value.map(p => p.id)).toEqual(['hunan-2023-zwfw-2']))
+
+    q.value = '新增的要点'
+    await vi.waitFor(() => expect(searching.value).toBe(false))
+    expect(results.value).toEqual([])
+    const v2 = samplePlanData('v2')
+    v2.plans[0]!.sections[0]!.points[0]!.title = '新增的要点'
+    await replacePlanData(v2)
+    await vi.waitFor(() => expect(results.value.map(p => p.id)).toEqual(['changsha-2023-zwgk-1']))
+
+    q.value = '  '
+    await vi.waitFor(() => expect(results.value).toEqual([]))
+  })
+})
