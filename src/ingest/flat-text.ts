@@ -14,15 +14,23 @@ const ASCII_WORD = /[A-Z]/i
 
 /** Joins normalized lines into one string; only two Latin letters meeting across a break keep a space. */
 export function flatten(normalized: string): FlatText {
-  const lines = normalized.split('\n')
-  let text = ''
+  const parts: string[] = []
   const starts: number[] = []
-  for (const line of lines) {
-    if (text !== '' && ASCII_WORD.test(text.at(-1)!) && ASCII_WORD.test(line[0] ?? ''))
-      text += ' '
-    starts.push(text.length)
-    text += line
+  let length = 0
+  let last = ''
+  // Parts are joined once at the end: reading the last character of a growing string would flatten it each time.
+  for (const line of normalized.split('\n')) {
+    if (length > 0 && ASCII_WORD.test(last) && ASCII_WORD.test(line[0] ?? '')) {
+      parts.push(' ')
+      length++
+    }
+    starts.push(length)
+    parts.push(line)
+    length += line.length
+    if (line !== '')
+      last = line.at(-1)!
   }
+  const text = parts.join('')
   const lineStart = new Uint8Array(text.length + 1)
   for (const s of starts)
     lineStart[s] = 1

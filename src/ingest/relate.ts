@@ -1,5 +1,6 @@
 import type { Plan, Relation, RelationKind, WorkPoint } from '../domain/plan'
 import type { SparseVector } from './similarity'
+import { CandidateIndex } from './candidate-index'
 import { LEVEL_RANK, planTopic, regionKey, topicsMatch } from './plan-topic'
 import { charBigrams, cosine, fitTfIdf, termCounts } from './similarity'
 
@@ -46,15 +47,16 @@ export function relatePlans(plans: Plan[]): Plan[] {
   const infos = describePlans(plans).filter(info => info.plan.year !== null)
   const linksByPoint = new Map<string, Relation[]>()
 
+  const pools = new PoolCache()
   for (const info of infos) {
-    const levels = parentLevels(info, infos)
-    const previous = infos.filter(o => o.plan.year === info.plan.year! - 1 && o.region === info.region
-      && o.plan.level === info.plan.level && topicsMatch(o.topic, info.topic) !== false).flatMap(o => o.points)
+    const levels = parentLevels(info, infos, pools)
+    const previous = pools.get(`previous:${info.plan.year! - 1}:${info.region}:${info.plan.level}:${info.topic}`, () => infos.filter(o => o.plan.year === info.plan.year! - 1 && o.region === info.region
+      && o.plan.level === info.plan.level && topicsMatch(o.topic, info.topic) !== false).flatMap(o => o.points))
     for (const p of info.points) {
       let parents: Relation[] = []
       for (let i = 0; i < levels.length && parents.length === 0; i++)
-        parents = bestLinks(p, levels[i]!, 'parent')
-      linksByPoint.set(p.point.id, [...parents, ...bestLinks(p, previous, 'previous')])
+        parents = bestLinks(p, levels[i]!.candidates(p.vector), 'parent')
+      linksByPoint.set(p.point.id, [...parents, ...bestLinks(p, previous.candidates(p.vector), 'previous')])
     }
   }
 
@@ -63,21 +65,27 @@ export function relatePlans(plans: Plan[]): Plan[] {
   const childrenOf = new Map<string, PointInfo[]>()
   for (const info of infos) {
     for (const p of info.points) {
-      for (const link of linksByPoint.get(p.point.id)!.filter(l => l.kind === 'parent'))
-        childrenOf.set(link.pointId, [...(childrenOf.get(link.pointId) ?? []), p])
+      for (const link of linksByPoint.get(p.point.id)!.filter(l => l.kind === 'parent')) {
+        const siblings = childrenOf.get(link.pointId)
+        if (siblings)
+          siblings.push(p)
+        else
+          childrenOf.set(link.pointId, [p])
+      }
     }
   }
   for (const info of infos) {
     // Points with no parent (local initiatives, or no higher plan in the input) are compared directly.
-    const orphanSiblings = infos.filter(o => o.plan.year === info.plan.year && o.plan.level === info.plan.level
-      && o.region !== info.region && topicsMatch(o.topic, info.topic) !== false)
-      .flatMap(o => o.points.filter(q => !hasParent(q, linksByPoint)))
+    // One pool per year, level and topic serves every region; a point's own region is filtered out below.
+    const orphanSiblings = pools.get(`orphans:${info.plan.year}:${info.plan.level}:${info.topic}`, () => infos.filter(o => o.plan.year === info.plan.year && o.plan.level === info.plan.level
+      && topicsMatch(o.topic, info.topic) !== false)
+      .flatMap(o => o.points.filter(q => !hasParent(q, linksByPoint))))
     for (const p of info.points) {
       const links = linksByPoint.get(p.point.id)!
       const parentIds = links.filter(l => l.kind === 'parent').map(l => l.pointId)
       const candidates = parentIds.length === 0
-        ? orphanSiblings
-        : [...new Set(parentIds.flatMap(id => childrenOf.get(id) ?? []))]
+        ? orphanSiblings.candidates(p.vector).filter(q => q.owner.region !== info.region)
+        : [...new Set(parentIds.flatMap(id => pools.get(`children:${id}`, () => childrenOf.get(id) ?? []).candidates(p.vector)))]
             .filter(q => q.owner.plan.level === info.plan.level && q.owner.region !== info.region)
       links.push(...bestLinks(p, candidates, 'peer'))
     }
@@ -98,11 +106,10 @@ function hasParent(p: PointInfo, linksByPoint: Map<string, Relation[]>): boolean
 
 function describePlans(plans: Plan[]): PlanInfo[] {
   // Region names differ between a province and its cities by definition; they say nothing about the topic.
-  const regionNames = [...new Set(plans.map(p => regionKey(p.region)).filter(r => r.length >= 2))]
-    .sort((a, b) => b.length - a.length)
+  const neutralize = makeNeutralizer(new Set(plans.map(p => regionKey(p.region)).filter(r => r.length >= 2)))
   const counted = plans.map(plan => plan.sections.flatMap(s => s.points).map(point => ({
     point,
-    counts: termCounts(charBigrams(neutralize(point.body, regionNames)), 1, termCounts(charBigrams(neutralize(point.title, regionNames)), TITLE_WEIGHT)),
+    counts: termCounts(charBigrams(neutralize(point.body)), 1, termCounts(charBigrams(neutralize(point.title)), TITLE_WEIGHT)),
   })))
   const model = fitTfIdf(counted.flat().map(c => c.counts))
   return plans.map((plan, i) => {
@@ -112,22 +119,48 @@ function describePlans(plans: Plan[]): PlanInfo[] {
   })
 }
 
-// Strips region names and folds the level words (省/市/县…) into one mark, so 全省 and 全市 read alike.
-function neutralize(text: string, regionNames: readonly string[]): string {
-  let out = text
-  for (const name of regionNames)
-    out = out.replaceAll(name, '')
+// Strips region names and folds the level words (省/市/县…) into one mark, so 全省 and 全市 read alike. One pass over
+// the text, trying the longest names first: the cost does not grow with the number of regions.
+function makeNeutralizer(regionNames: ReadonlySet<string>): (text: string) => string {
+  const lengths = [...new Set([...regionNames].map(n => n.length))].sort((a, b) => b - a)
+  return text => neutralize(text, regionNames, lengths)
+}
+
+function neutralize(text: string, regionNames: ReadonlySet<string>, lengths: readonly number[]): string {
+  let out = ''
+  for (let i = 0; i < text.length;) {
+    const length = lengths.find(l => regionNames.has(text.slice(i, i + l)))
+    if (length) {
+      i += length
+      continue
+    }
+    out += text[i]
+    i++
+  }
   return out.replace(/[省市县区州]/gu, '级')
 }
 
-/** Candidate parent points of the same year, one list per higher level, nearest level first. */
-function parentLevels(info: PlanInfo, infos: PlanInfo[]): PointInfo[][] {
+/** Candidate pools, built once per key and indexed for similarity look-ups. */
+class PoolCache {
+  private readonly pools = new Map<string, CandidateIndex<PointInfo>>()
+  get(key: string, build: () => PointInfo[]): CandidateIndex<PointInfo> {
+    let pool = this.pools.get(key)
+    if (!pool) {
+      pool = new CandidateIndex(build())
+      this.pools.set(key, pool)
+    }
+    return pool
+  }
+}
+
+/** Candidate parent points of the same year, one pool per higher level, nearest level first. */
+function parentLevels(info: PlanInfo, infos: PlanInfo[], pools: PoolCache): CandidateIndex<PointInfo>[] {
   if (info.rank === undefined)
     return []
-  const levels: PointInfo[][] = []
+  const levels: CandidateIndex<PointInfo>[] = []
   for (let rank = info.rank - 1; rank >= 0; rank--) {
-    const atLevel = infos.filter(o => o.rank === rank && o.plan.year === info.plan.year).flatMap(o => o.points)
-    if (atLevel.length > 0)
+    const atLevel = pools.get(`parents:${rank}:${info.plan.year}`, () => infos.filter(o => o.rank === rank && o.plan.year === info.plan.year).flatMap(o => o.points))
+    if (atLevel.items.length > 0)
       levels.push(atLevel)
   }
   return levels
