@@ -55,5 +55,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup-indexeddb.ts'],
   },
 })

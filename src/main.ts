@@ -1,4 +1,14 @@
+import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { install as installInstallPrompt } from './modules/install-prompt'
+import { install as installPersistentStorage } from './modules/persistent-storage'
+import { install as installPlanData } from './modules/plan-data'
+import { router } from './router'
 
-createApp(App).mount('#app')
+const app = createApp(App)
+app.use(createPinia())
+app.use(router)
+for (const install of [installInstallPrompt, installPlanData, installPersistentStorage])
+  install(app)
+app.mount('#app')

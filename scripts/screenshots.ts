@@ -1,0 +1,71 @@
+// Screenshots of 首页, a card deck, the 打卡 sheet and 长辈模式 (首页, inline 打卡, 我的) at 390×844 → docs/screenshots/*.png.
+// Builds the app, serves it with `vite preview` on port 4312 and drives Debian's Chromium.
+import type { Page } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchBrowser, PHONE, waitForHomeData } from '../tests/e2e/support/browser'
+import { ARTIFACTS, buildApp, ROOT, startPreview } from '../tests/e2e/support/server'
+
+const OUT = join(ROOT, 'docs/screenshots')
+const DIST = join(ARTIFACTS, 'dist-screenshots')
+
+async function shot(page: Page, name: string) {
+  // Let fonts and transitions settle so the picture shows the resting state.
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForTimeout(400)
+  const path = join(OUT, `${name}.png`)
+  await page.screenshot({ path })
+  console.log(`wrote ${path}`)
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true })
+  await buildApp(DIST, 'screenshots')
+  const server = await startPreview(DIST, 4312)
+  const browser = await launchBrowser()
+  try {
+    const context = await browser.newContext({ ...PHONE, deviceScaleFactor: 2 })
+    const page = await context.newPage()
+    await page.goto(server.url)
+    await waitForHomeData(page)
+    await shot(page, 'home')
+
+    await page.locator('.theme-grid__tile[data-theme="yijianshi"]').click()
+    await page.locator('.deck__slot[data-current="true"] article').waitFor()
+    await page.getByTestId('deck-next').click()
+    await shot(page, 'deck')
+
+    await page.locator('.deck__slot[data-current="true"]').getByTestId('checkin-open').click()
+    await page.getByTestId('checkin-form').waitFor()
+    await page.getByTestId('checkin-form').locator('[data-status="in_progress"]').click()
+    await page.getByTestId('checkin-form').locator('textarea').fill('已完成系统对接方案，待联调')
+    await shot(page, 'checkin-sheet')
+    await page.getByTestId('checkin-save').click()
+    await page.getByTestId('checkin-form').waitFor({ state: 'detached' })
+
+    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByTestId('elder-toggle').click()
+    await waitForHomeData(page)
+    await shot(page, 'elder-home')
+
+    await page.locator('.theme-grid__tile[data-theme="yijianshi"]').click()
+    await page.locator('.deck__slot[data-current="true"] article').waitFor()
+    await page.locator('.deck__slot[data-current="true"]').getByTestId('checkin-open').click()
+    await page.getByTestId('checkin-form').scrollIntoViewIfNeeded()
+    await shot(page, 'elder-checkin')
+
+    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByTestId('build-marker').waitFor()
+    await shot(page, 'elder-me')
+    await context.close()
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,70 @@
+import type { Context } from 'hono'
+import type { Logger } from 'pino'
+import type { InflightTracker } from './http/inflight'
+import type { RateLimiter } from './http/rate-limit'
+import type { Store } from './store/store'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono } from 'hono'
+import { createApi } from './api'
+import { HttpError } from './http/errors'
+import { createInflightTracker } from './http/inflight'
+import { createRateLimiter } from './http/rate-limit'
+import { securityHeaders } from './http/security-headers'
+import { mountStatic } from './static'
+
+export interface AppOptions {
+  store: Store
+  logger: Logger
+  /** The built PWA; omitted in API tests. */
+  distDir?: string
+  loginLimiter?: RateLimiter
+  inflight?: InflightTracker
+}
+
+function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  }
+  catch {
+    // app.request() in tests has no socket.
+    return 'local'
+  }
+}
+
+/** The whole HTTP app: security headers, /api, and the PWA when `distDir` is given. */
+export function createApp(options: AppOptions) {
+  const { logger } = options
+  const inflight = options.inflight ?? createInflightTracker()
+  const app = new Hono()
+
+  app.use('*', securityHeaders())
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    await next()
+    if (c.req.path.startsWith('/api/')) {
+      const ms = Math.round((performance.now() - started) * 10) / 10
+      logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request')
+    }
+  })
+  app.use('/api/*', inflight.middleware)
+  app.route('/api', createApi({
+    store: options.store,
+    logger,
+    loginLimiter: options.loginLimiter ?? createRateLimiter({ max: 5, windowMs: 60_000 }),
+    clientIp,
+  }))
+  if (options.distDir)
+    mountStatic(app, options.distDir)
+
+  app.notFound(c => c.json({ error: 'not found' }, 404))
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      for (const [name, value] of Object.entries(error.headers))
+        c.header(name, value)
+      return c.json({ error: error.message }, error.status)
+    }
+    logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')
+    return c.json({ error: 'internal server error' }, 500)
+  })
+  return app
+}

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import pino from 'pino'
+import { buildPlanDataFromDir } from '../scripts/seed-plan-data'
+import { startServer } from './server'
+import { ensurePlanData } from './storage/plans'
+import { migrate } from './store/migrate'
+import { openStore } from './store/open'
+
+/**
+ * `npm start`: builds the PWA when dist/ is missing, opens the store (PGlite in
+ * ./data/pglite, or DATABASE_URL), migrates, seeds the plan data, and serves.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url))
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' })
+const distDir = process.env.DIST_DIR ?? `${root}dist`
+const port = Number(process.env.PORT ?? 8787)
+const host = process.env.HOST ?? '0.0.0.0'
+
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  logger.fatal({ port: process.env.PORT }, 'PORT must be a port number')
+  process.exit(1)
+}
+
+if (!existsSync(`${distDir}/index.html`)) {
+  logger.info({ distDir }, 'no build found, running vite build')
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) {
+    logger.fatal('vite build failed')
+    process.exit(1)
+  }
+}
+
+async function main(): Promise<void> {
+  const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? `${root}data/pglite` })
+  const applied = await migrate(store)
+  if (applied.length > 0)
+    logger.info({ applied }, 'migrations applied')
+  const plans = await ensurePlanData(store, () => {
+    const { data, diagnostics } = buildPlanDataFromDir(`${root}seeds`)
+    logger.info({ plans: data.plans.length, diagnostics: diagnostics.length }, 'plan data built from seeds')
+    return data
+  })
+
+  const server = await startServer({ store, logger, distDir, port, host })
+  logger.info({ url: server.url, store: store.kind, planVersion: plans.version }, 'listening')
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down')
+      server.close().then(
+        () => {
+          logger.info('stopped')
+          process.exit(0)
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed')
+          process.exit(1)
+        },
+      )
+    })
+  }
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'failed to start')
+  process.exit(1)
+})

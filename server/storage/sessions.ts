@@ -1,0 +1,31 @@
+import type { Queryable } from '../store/store'
+import type { User } from './users'
+import { hashToken, newToken, TOKEN_TTL_MS } from '../auth/tokens'
+
+/** Starts a session for `userId`; returns the token (only its hash is stored) and when it expires. */
+export async function createSession(store: Queryable, userId: string, now = new Date()): Promise<{ token: string, expiresAt: Date }> {
+  const token = newToken()
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS)
+  await store.query(
+    'insert into sessions (token_hash, user_id, created_at, expires_at) values ($1, $2, $3, $4)',
+    [hashToken(token), userId, now.toISOString(), expiresAt.toISOString()],
+  )
+  return { token, expiresAt }
+}
+
+/** The user a live (unexpired, unrevoked) token belongs to, or undefined. */
+export async function userForToken(store: Queryable, token: string): Promise<User | undefined> {
+  const rows = await store.query<{ id: string, name: string, unit: string, is_admin: boolean }>(
+    `select u.id::text as id, u.name, u.unit, u.is_admin
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+    [hashToken(token)],
+  )
+  const row = rows[0]
+  return row && { id: row.id, name: row.name, unit: row.unit, admin: row.is_admin }
+}
+
+/** Revokes a token; later requests with it get 401. */
+export async function revokeSession(store: Queryable, token: string): Promise<void> {
+  await store.query('update sessions set revoked_at = now() where token_hash = $1 and revoked_at is null', [hashToken(token)])
+}

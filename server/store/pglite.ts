@@ -1,0 +1,32 @@
+import type { Queryable, Store } from './store'
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+
+type PgliteLike = Pick<PGlite, 'query' | 'exec'>
+
+function queryable(db: PgliteLike): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await db.query<Row>(sql, params as unknown[])
+      return result.rows
+    },
+    async exec(sql: string) {
+      await db.exec(sql)
+    },
+  }
+}
+
+/** Opens an embedded PGlite store: in memory when `dataDir` is undefined, else on disk. */
+export async function openPgliteStore(dataDir?: string): Promise<Store> {
+  if (dataDir)
+    mkdirSync(dataDir, { recursive: true })
+  const db = await PGlite.create(dataDir)
+  return {
+    kind: 'pglite',
+    ...queryable(db),
+    // PGlite runs one statement at a time and holds other queries back while a
+    // transaction is open, so transactions never interleave.
+    transaction: fn => db.transaction(tx => fn(queryable(tx))),
+    close: () => db.close(),
+  }
+}

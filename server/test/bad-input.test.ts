@@ -1,0 +1,139 @@
+import type { RunningServer } from '../server'
+import type { Harness } from './harness'
+import { request as httpRequest } from 'node:http'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PushRequestSchema } from '../../src/domain/sync-api'
+import { checkinMutation, favoriteMutation } from './fixtures'
+import { createHarness } from './harness'
+import { listenInRange } from './listen'
+import { storeFactories } from './stores'
+
+const MiB = 1024 * 1024
+
+/** A valid mutation with one field, at any depth, replaced by something else. */
+const brokenMutation = fc.tuple(
+  fc.constantFrom(checkinMutation(), favoriteMutation()),
+  fc.constantFrom('id', 'kind', 'checkin', 'favorite', 'checkin.id', 'checkin.pointId', 'checkin.status', 'checkin.progress', 'checkin.note', 'checkin.createdAt', 'checkin.deviceId', 'favorite.on', 'favorite.updatedAt', 'favorite.pointId'),
+  fc.oneof(
+    fc.anything(),
+    fc.string({ minLength: 3000, maxLength: 20_000 }),
+    fc.constantFrom('checkin.delete', 'favorite.toggle', '', null, -1, 1e308, Number.NaN, [], {}),
+  ),
+).map(([base, path, value]) => {
+  const copy = structuredClone(base) as Record<string, any>
+  const keys = path.split('.')
+  let target = copy
+  for (const key of keys.slice(0, -1))
+    target = (target[key] ??= {})
+  target[keys.at(-1)!] = value
+  return copy
+})
+
+const deepNesting = fc.integer({ min: 1000, max: 50_000 }).map(depth => `{"mutations":${'['.repeat(depth)}${']'.repeat(depth)}}`)
+
+const pushBody = fc.oneof(
+  fc.anything().map(v => JSON.stringify({ mutations: v }) ?? 'undefined'),
+  fc.anything().map(v => JSON.stringify(v) ?? 'undefined'),
+  fc.array(brokenMutation, { minLength: 1, maxLength: 5 }).map(mutations => JSON.stringify({ mutations })),
+  fc.string({ maxLength: 200 }),
+  deepNesting,
+  fc.constant(JSON.stringify({ mutations: Array.from({ length: 501 }, () => checkinMutation()) })),
+)
+
+describe.each(storeFactories)('bad input on $name', (factory) => {
+  let h: Harness
+  let token: string
+  let server: RunningServer
+
+  beforeAll(async () => {
+    h = await createHarness(factory)
+    token = (await h.addAndLogin('fuzz', '测试单位')).token
+    server = await listenInRange(h.store, 8787, 8799)
+  }, 60_000)
+  // Closing the server closes the store too.
+  afterAll(() => server?.close())
+
+  it('answers any malformed push body with a 4xx and a message, never a 5xx', async () => {
+    await fc.assert(fc.asyncProperty(pushBody, async (body) => {
+      const res = await h.request('/api/sync/push', { method: 'POST', token, body, headers: { 'Content-Type': 'application/json' } })
+      const answer = await res.json() as { error?: string }
+      let input: unknown
+      try {
+        input = JSON.parse(body)
+      }
+      catch {}
+      if (res.status === 200)
+        return PushRequestSchema.safeParse(input).success
+      return res.status >= 400 && res.status < 500 && typeof answer.error === 'string' && answer.error.length > 0
+    }), { numRuns: 150 })
+  }, 60_000)
+
+  it('names the offending field', async () => {
+    const m = checkinMutation()
+    const body = { mutations: [m, { ...m, checkin: { ...(m.kind === 'checkin.create' ? m.checkin : {}), progress: 'lots' } }] }
+    const res = await h.request('/api/sync/push', { method: 'POST', token, json: body })
+    expect(res.status).toBe(400)
+    expect((await res.json()).error).toContain('mutations.1.checkin.progress')
+  })
+
+  it('answers 415 unless the body is declared as JSON', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'json'),
+      async (type) => {
+        const headers: Record<string, string> = type ? { 'Content-Type': type } : {}
+        const res = await h.request('/api/sync/push', { method: 'POST', token, headers, body: '{"mutations":[]}' })
+        return res.status === 415 && /Content-Type/.test((await res.json()).error)
+      },
+    ), { numRuns: 12 })
+  })
+
+  function rawPost(path: string, chunks: Buffer[], headers: Record<string, string>): Promise<{ status: number, body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${token}`, ...headers } }, (res) => {
+        let body = ''
+        res.on('data', (chunk) => {
+          body += chunk
+        })
+        res.on('end', () => resolve({ status: res.statusCode!, body }))
+      })
+      // The server may answer 413 and close before the whole body is sent.
+      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)))
+      const write = (i: number): void => {
+        if (i === chunks.length)
+          return void req.end()
+        if (req.destroyed)
+          return
+        req.write(chunks[i], () => setImmediate(() => write(i + 1)))
+      }
+      write(0)
+    })
+  }
+
+  it('refuses oversized bodies with 413, with or without Content-Length, and keeps serving', async () => {
+    const big = Buffer.from(JSON.stringify({ mutations: [{ note: 'x'.repeat(2 * MiB) }] }))
+    const declared = await rawPost('/api/sync/push', [big], { 'Content-Length': String(big.length) })
+    expect(declared.status).toBe(413)
+    // Chunked, no Content-Length: the limit must bite while the stream is read.
+    const chunks = Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 0x20))
+    const chunked = await rawPost('/api/sync/push', chunks, { 'Transfer-Encoding': 'chunked' })
+    expect(chunked.status).toBe(413)
+    expect(JSON.parse(chunked.body).error).toMatch(/larger than/)
+    // A small chunked body still goes through.
+    const small = await rawPost('/api/sync/push', [Buffer.from(JSON.stringify({ mutations: [checkinMutation()] }))], { 'Transfer-Encoding': 'chunked' })
+    expect(small.status).toBe(200)
+    const health = await fetch(`${server.url}/api/health`)
+    expect(health.status).toBe(200)
+  }, 30_000)
+
+  it('survives a burst of malformed requests over the network', async () => {
+    const bodies = fc.sample(pushBody, 40)
+    const statuses = await Promise.all(bodies.map(async (body) => {
+      const res = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${token}` }, body })
+      await res.arrayBuffer()
+      return res.status
+    }))
+    expect(statuses.every(s => s < 500)).toBe(true)
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+  }, 30_000)
+})

@@ -1,0 +1,46 @@
+import type { App } from 'vue'
+import { computed, shallowRef } from 'vue'
+
+/** Chromium's install prompt event (not in lib.dom yet). */
+interface BeforeInstallPromptEvent extends Event {
+  prompt: () => Promise<void>
+  userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>
+}
+
+const deferredPrompt = shallowRef<BeforeInstallPromptEvent | null>(null)
+const installed = shallowRef(false)
+
+/** Android/desktop Chromium install prompt, captured early so 我的 can offer it later. */
+export function useInstallPrompt() {
+  const canInstall = computed(() => deferredPrompt.value !== null)
+  const standalone = computed(() => installed.value
+    || (typeof window !== 'undefined' && window.matchMedia?.('(display-mode: standalone)').matches))
+  async function promptInstall(): Promise<boolean> {
+    const event = deferredPrompt.value
+    if (!event)
+      return false
+    deferredPrompt.value = null
+    await event.prompt()
+    const { outcome } = await event.userChoice
+    return outcome === 'accepted'
+  }
+  return { canInstall, standalone, promptInstall }
+}
+
+/** True on iPhone/iPad Safari, where installing means 分享 → 添加到主屏幕. */
+export function isIosSafari(ua: string = navigator.userAgent): boolean {
+  const ios = /iPad|iPhone|iPod/.test(ua) || (/Macintosh/.test(ua) && typeof navigator !== 'undefined' && navigator.maxTouchPoints > 1)
+  return ios && /Safari/.test(ua) && !/CriOS|FxiOS|EdgiOS/.test(ua)
+}
+
+export function install(_app: App): void {
+  window.addEventListener('beforeinstallprompt', (event) => {
+    // Keep the browser's mini-infobar away: 我的 offers installation in its own words.
+    event.preventDefault()
+    deferredPrompt.value = event as BeforeInstallPromptEvent
+  })
+  window.addEventListener('appinstalled', () => {
+    installed.value = true
+    deferredPrompt.value = null
+  })
+}

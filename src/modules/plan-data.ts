@@ -1,0 +1,26 @@
+import type { App } from 'vue'
+import { ref } from 'vue'
+
+export type PlanDataState = 'loading' | 'ready' | 'error'
+
+/** Whether the plan data is in IndexedDB yet; 首页 shows a loading or error note from it. */
+export const planDataState = ref<PlanDataState>('loading')
+export const planDataError = ref<string>('')
+
+/** Loads (or replaces) the plan data in IndexedDB; the loader and its zod schemas load on demand, outside the first-load bundle. */
+export async function loadPlanData(): Promise<void> {
+  planDataState.value = 'loading'
+  try {
+    const { ensurePlanData } = await import('~/db/plan-data-loader')
+    await ensurePlanData()
+    planDataState.value = 'ready'
+  }
+  catch (error) {
+    planDataError.value = error instanceof Error ? error.message : String(error)
+    planDataState.value = 'error'
+  }
+}
+
+export function install(_app: App): void {
+  void loadPlanData()
+}

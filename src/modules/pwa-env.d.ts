@@ -1,0 +1,2 @@
+/// <reference types="vite-plugin-pwa/vue" />
+/// <reference types="vite-plugin-pwa/info" />

@@ -1,0 +1,27 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory } from 'vue-router'
+import HomePage from './pages/HomePage.vue'
+
+// 首页 is in the first-load bundle; every other screen loads on demand (150 KB budget).
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage, meta: { title: '要点通', tab: 'home' } },
+  { path: '/themes', name: 'themes', component: () => import('./pages/ThemesPage.vue'), meta: { title: '主题', tab: 'themes' } },
+  { path: '/favorites', name: 'favorites', component: () => import('./pages/FavoritesPage.vue'), meta: { title: '我的收藏', tab: 'favorites' } },
+  { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的', tab: 'me' } },
+  { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { title: '搜索' } },
+  { path: '/plan/:id', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { title: '工作要点' } },
+  { path: '/deck', name: 'deck', component: () => import('./pages/DeckPage.vue'), meta: { title: '要点卡片' } },
+  { path: '/point/:id', name: 'point', component: () => import('./pages/PointPage.vue'), meta: { title: '要点详情' } },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'string' ? to.meta.title : ''
+  document.title = title && title !== '要点通' ? `${title} · 要点通` : '要点通'
+})
