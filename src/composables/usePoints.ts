@@ -2,7 +2,7 @@ import type { MaybeRefOrGetter, Ref } from 'vue'
 import type { PointRow } from '~/db/points'
 import type { DeckSource } from '~/domain/deck'
 import { computed, toValue } from 'vue'
-import { getFavoritePoints, getPlanPoints, getPoint, getPointsByIds, getThemePoints } from '~/db/queries'
+import { getDeckIds, getPoint, getPointsByIds } from '~/db/queries'
 import { deckSourceKey } from '~/domain/deck'
 import { useLiveQuery } from './useLiveQuery'
 import { useSearch } from './useSearch'
@@ -17,30 +17,24 @@ export function usePointsByIds(ids: MaybeRefOrGetter<string[]>): Ref<PointRow[] 
   return useLiveQuery(() => getPointsByIds(toValue(ids)), [() => toValue(ids).join('\n')])
 }
 
-function queryDeck(source: DeckSource): Promise<PointRow[]> {
-  switch (source.kind) {
-    case 'theme':
-      return getThemePoints(source.id)
-    case 'plan':
-      return getPlanPoints(source.id, source.sectionNo)
-    case 'favorites':
-      return getFavoritePoints(source.sort ?? 'deadline')
-    case 'ids':
-      return getPointsByIds(source.ids)
-    case 'search':
-      return Promise.resolve([]) // served by useSearch, which is not a liveQuery
-  }
-}
-
-/** The points of a card deck; undefined while loading. */
-export function useDeckPoints(source: MaybeRefOrGetter<DeckSource>): Ref<PointRow[] | undefined> {
+/**
+ * The ids of a card deck, in order; undefined while loading. Decks hold ids only: a deck of 100,000 points costs a
+ * list of strings, and the cards on screen are read by useDeckWindow.
+ */
+export function useDeckIds(source: MaybeRefOrGetter<DeckSource>): Ref<string[] | undefined> {
   const src = computed(() => toValue(source))
   const key = computed(() => deckSourceKey(src.value))
-  const live = useLiveQuery(() => queryDeck(src.value), [key])
+  const live = useLiveQuery(() => getDeckIds(src.value), [key])
   const search = useSearch(() => (src.value.kind === 'search' ? src.value.q : ''), { debounceMs: 0 })
   return computed(() => {
     if (src.value.kind !== 'search')
       return live.value
-    return search.searching.value ? undefined : search.results.value
+    return search.searching.value ? undefined : search.results.value.map(p => p.id)
   })
+}
+
+/** The rows of the cards in view (a window of a deck's ids), live; keyed by id. */
+export function useDeckWindow(ids: MaybeRefOrGetter<string[]>): Ref<Map<string, PointRow>> {
+  const rows = useLiveQuery(async () => new Map((await getPointsByIds(toValue(ids))).map(p => [p.id, p] as const)), [() => toValue(ids).join('\n')])
+  return computed(() => rows.value ?? new Map())
 }

@@ -1,5 +1,6 @@
 import type { EntityTable } from 'dexie'
 import type { CheckinRow } from './checkins'
+import type { DeckIndexRow } from './deck-index'
 import type { FavoriteRow } from './favorites'
 import type { MetaRow } from './meta'
 import type { OutboxRow } from './outbox'
@@ -24,6 +25,7 @@ export class AppDB extends Dexie {
   declare outbox: EntityTable<OutboxRow, 'id'>
   declare meta: EntityTable<MetaRow, 'key'>
   declare unitCheckins: EntityTable<UnitCheckinRow, 'id'>
+  declare deckIndex: EntityTable<DeckIndexRow, 'key'>
 
   constructor(name: string = DB_NAME) {
     super(name)
@@ -39,6 +41,12 @@ export class AppDB extends Dexie {
     // v2: colleagues' check-ins pulled read-only by sync; purely additive, the outbox is untouched.
     this.version(2).stores({
       unitCheckins: 'id, pointId, [pointId+createdAt]',
+    })
+    // v3: theme decks' ids in reading order (built with the plan data); the planId index gives way to
+    // [planId+order], which answers the same queries, so every point write updates one index fewer.
+    this.version(3).stores({
+      deckIndex: 'key',
+      points: 'id, *themes, deadline, [planId+order]',
     })
   }
 }

@@ -3,6 +3,7 @@ import type { PlanData } from '~/domain/plan'
 import { planDataUrl, planDataVersion } from 'virtual:plan-data'
 import { PlanDataSchema } from '~/domain/plan'
 import { db } from './db'
+import { buildThemeDecks } from './deck-index'
 import { META_KEYS } from './meta'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
@@ -30,9 +31,11 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
   const now = options.now ?? new Date()
   const planRows = data.plans.map(toPlanRow)
   const themeRows: ThemeRow[] = data.themes.map((t, order) => ({ ...t, order }))
-  await db.transaction('rw', [db.plans, db.points, db.themes, db.meta], async () => {
-    await Promise.all([db.plans.clear(), db.points.clear(), db.themes.clear()])
+  const decks = buildThemeDecks(data.plans)
+  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.meta], async () => {
+    await Promise.all([db.plans.clear(), db.points.clear(), db.themes.clear(), db.deckIndex.clear()])
     await db.themes.bulkPut(themeRows)
+    await db.deckIndex.bulkPut(decks)
     await putInChunks(planRows, chunkSize, c => db.plans.bulkPut(c))
     // One plan at a time so the flattened rows of all plans never sit in memory together.
     let pending: ReturnType<typeof toPointRows> = []

@@ -3,9 +3,11 @@ import type { PlanRow } from './plans'
 import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
 import type { DeadlineStatus } from '~/domain/deadline'
+import type { DeckSource } from '~/domain/deck'
 import Dexie from 'dexie'
 import { addDaysIso, deadlineStatus, DUE_SOON_DAYS } from '~/domain/deadline'
 import { db } from './db'
+import { planDeckIds, themeDeckKey } from './deck-index'
 import { comparePlans } from './plans'
 import { comparePointsByDeadline, comparePointsByPlan } from './points'
 
@@ -37,6 +39,32 @@ export async function getPointsByIds(ids: string[]): Promise<PointRow[]> {
 export async function getPlanPoints(planId: string, sectionNo?: number): Promise<PointRow[]> {
   const rows = await db.points.where('[planId+order]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray()
   return sectionNo === undefined ? rows : rows.filter(p => p.sectionNo === sectionNo)
+}
+
+/** A theme deck's ids in reading order: one stored row; computed from the points when data predates deck indexes. */
+export async function getThemeDeckIds(themeId: string): Promise<string[]> {
+  const stored = await db.deckIndex.get(themeDeckKey(themeId))
+  if (stored)
+    return stored.ids
+  return (await getThemePoints(themeId)).map(p => p.id)
+}
+
+/** The ids a deck shows, in order; search decks are answered by the search index instead. */
+export async function getDeckIds(source: DeckSource): Promise<string[]> {
+  switch (source.kind) {
+    case 'theme':
+      return getThemeDeckIds(source.id)
+    case 'plan': {
+      const plan = await db.plans.get(source.id)
+      return plan ? planDeckIds(plan, source.sectionNo) : []
+    }
+    case 'favorites':
+      return (await getFavoritePoints(source.sort ?? 'deadline')).map(p => p.id)
+    case 'ids':
+      return source.ids
+    case 'search':
+      return []
+  }
 }
 
 /** The points of a theme across plans, in reading order. */

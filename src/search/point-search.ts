@@ -1,55 +1,90 @@
 import type { SearchIndex } from './search-index'
+import type { SearchRequest, SearchResponse } from './search-protocol'
 import type { PointRow } from '~/db/points'
 import { db } from '~/db/db'
 import { META_KEYS } from '~/db/meta'
+import { loadSearchDocs } from './search-docs'
 import { buildSearchIndex } from './search-index'
 
 /** Most results a search returns (a deck or list never needs more). */
 export const SEARCH_RESULT_LIMIT = 500
-
-interface Built {
-  index: SearchIndex
-  rows: Map<string, PointRow>
-}
-
-let cache: { key: string, built: Promise<Built> } | undefined
 
 async function dataKey(): Promise<string> {
   const [version, updatedAt] = await db.meta.bulkGet([META_KEYS.dataVersion, META_KEYS.dataUpdatedAt])
   return `${String(version?.value)}|${String(updatedAt?.value)}`
 }
 
-async function build(): Promise<Built> {
-  // pinyin-pro is large: load it only when someone searches, never in the first-load bundle.
-  const [{ pinyinInitials }, points] = await Promise.all([import('./pinyin-initials'), db.points.toArray()])
-  const rows = new Map(points.map(p => [p.id, p] as const))
-  return { index: buildSearchIndex(points, pinyinInitials), rows }
+/** Where the index lives: a Web Worker in the browser, this thread where there are no workers (tests, old browsers). */
+interface Searcher {
+  query: (key: string, q: string, limit: number) => Promise<string[]>
+  warm: (key: string) => void
 }
 
-/** The search index for the stored plan data, built once per data version and cached. */
-async function currentIndex(): Promise<Built> {
-  const key = await dataKey()
-  if (cache?.key !== key) {
-    const entry = { key, built: build() }
-    cache = entry
-    // A failed build must not stick: the next query tries again.
-    entry.built.catch(() => {
-      if (cache === entry)
-        cache = undefined
-    })
+function workerSearcher(): Searcher {
+  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' })
+  let nextId = 0
+  const waiting = new Map<number, { resolve: (ids: string[]) => void, reject: (e: Error) => void }>()
+  worker.onmessage = ({ data }: MessageEvent<SearchResponse>) => {
+    const call = waiting.get(data.id)
+    waiting.delete(data.id)
+    if ('error' in data)
+      call?.reject(new Error(data.error))
+    else
+      call?.resolve(data.ids)
   }
-  return cache.built
+  const send = (request: Omit<SearchRequest, 'id'>) => {
+    const id = ++nextId
+    worker.postMessage({ ...request, id } satisfies SearchRequest)
+    return id
+  }
+  return {
+    query: (dataKey, q, limit) => new Promise((resolve, reject) => {
+      waiting.set(send({ dataKey, q, limit }), { resolve, reject })
+    }),
+    warm: dataKey => void send({ dataKey, q: '', limit: 0, warm: true }),
+  }
 }
 
-/** Searches the stored work points (characters or pinyin initials), best matches first. */
-export async function searchPoints(q: string, limit: number = SEARCH_RESULT_LIMIT): Promise<PointRow[]> {
+function inThreadSearcher(): Searcher {
+  let built: { key: string, index: Promise<SearchIndex> } | undefined
+  const indexFor = (key: string) => {
+    if (built?.key !== key) {
+      // pinyin-pro is large: loaded only when someone searches, never in the first-load bundle.
+      const entry = { key, index: Promise.all([import('./pinyin-initials'), loadSearchDocs(db)]).then(([{ pinyinInitials }, docs]) => buildSearchIndex(docs, pinyinInitials)) }
+      built = entry
+      entry.index.catch(() => {
+        if (built === entry)
+          built = undefined
+      })
+    }
+    return built.index
+  }
+  return {
+    query: async (key, q, limit) => (await indexFor(key)).query(q, limit),
+    warm: key => void indexFor(key).catch(() => undefined),
+  }
+}
+
+let searcher: Searcher | undefined
+function getSearcher(): Searcher {
+  searcher ??= typeof Worker === 'undefined' ? inThreadSearcher() : workerSearcher()
+  return searcher
+}
+
+/** Ids of the stored work points matching `q` (characters or pinyin initials), best matches first. */
+export async function searchPointIds(q: string, limit: number = SEARCH_RESULT_LIMIT): Promise<string[]> {
   if (q.trim() === '')
     return []
-  const { index, rows } = await currentIndex()
-  return index.query(q, limit).map(id => rows.get(id)).filter((p): p is PointRow => p !== undefined)
+  return getSearcher().query(await dataKey(), q, limit)
+}
+
+/** Searches the stored work points, best matches first, as rows. */
+export async function searchPoints(q: string, limit: number = SEARCH_RESULT_LIMIT): Promise<PointRow[]> {
+  const ids = await searchPointIds(q, limit)
+  return (await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined)
 }
 
 /** Starts building the index ahead of the first query (e.g. when the search box gets focus). */
 export function warmUpSearch(): void {
-  void currentIndex().catch(() => undefined)
+  void dataKey().then(key => getSearcher().warm(key)).catch(() => undefined)
 }

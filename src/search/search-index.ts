@@ -1,3 +1,5 @@
+import { bigramCodes, BigramPostings, FirstCharPostings, initialsBigramCodes } from './search-postings'
+
 /**
  * A pure in-memory search index over work points: characters anywhere in the title, body
  * and units, plus pinyin initials of title and units ("yjs" → 一件事…). No DOM and no
@@ -118,41 +120,127 @@ function termScore(e: Entry, term: string, initials: boolean): number {
   return score
 }
 
+const INITIALS_TIERS = new Set<number>([SCORE.titleInitialsStart, SCORE.titleInitials, SCORE.unitsInitials])
+
+interface Tier {
+  score: number
+  /** Candidate docs (a superset), or null for all docs. */
+  candidates: (term: string) => Int32Array | null
+  /** The exact test for this tier. */
+  matches: (e: Entry, term: string) => boolean
+}
+
 /** Builds the index; `initialsOf` is optional so callers without pinyin still get character search. */
 export function buildSearchIndex(docs: Iterable<SearchDoc>, initialsOf?: InitialsFn): SearchIndex {
   const entries: Entry[] = []
+  const titles = new BigramPostings()
+  const units = new BigramPostings()
+  const bodies = new BigramPostings()
+  const titleInitials = new BigramPostings()
+  const unitsInitials = new BigramPostings()
+  const titleStarts = new FirstCharPostings()
+  const titleInitialsStarts = new FirstCharPostings()
   for (const d of docs) {
     const title = normalizeForSearch(d.title)
-    const units = normalizeForSearch([...d.leadUnits, ...d.partnerUnits].join(' '))
-    entries.push({
+    const unitText = normalizeForSearch([...d.leadUnits, ...d.partnerUnits].join(' '))
+    const e: Entry = {
       id: d.id,
       title,
-      units,
+      units: unitText,
       body: normalizeForSearch(d.body),
       titleInitials: initialsOf ? prepareInitials(initialsOf(title)) : NO_INITIALS,
-      unitsInitials: initialsOf ? prepareInitials(initialsOf(units)) : NO_INITIALS,
+      unitsInitials: initialsOf ? prepareInitials(initialsOf(unitText)) : NO_INITIALS,
+    }
+    const i = entries.push(e) - 1
+    titles.add(i, bigramCodes(e.title))
+    units.add(i, bigramCodes(e.units))
+    bodies.add(i, bigramCodes(e.body))
+    titleInitials.add(i, initialsBigramCodes(e.titleInitials.primary, e.titleInitials.alt))
+    unitsInitials.add(i, initialsBigramCodes(e.unitsInitials.primary, e.unitsInitials.alt))
+    titleStarts.add(i, e.title)
+    titleInitialsStarts.add(i, e.titleInitials.primary, e.titleInitials.alt)
+  }
+  for (const postings of [titles, units, bodies, titleInitials, unitsInitials])
+    postings.seal()
+  const scratch = new Uint16Array(entries.length)
+  const by = (postings: BigramPostings) => (term: string) => postings.candidates(bigramCodes(term), scratch)
+
+  // A doc ranks by its best tier; tiers run best first, so a query with a limit stops as soon as it is full.
+  const tiers: Tier[] = [
+    { score: SCORE.titleStart, candidates: t => titleStarts.candidates(t), matches: (e, t) => e.title.startsWith(t) },
+    { score: SCORE.title, candidates: by(titles), matches: (e, t) => e.title.includes(t) },
+    { score: SCORE.titleInitialsStart, candidates: t => titleInitialsStarts.candidates(t), matches: (e, t) => matchInitials(e.titleInitials, t) === 0 },
+    { score: SCORE.titleInitials, candidates: by(titleInitials), matches: (e, t) => matchInitials(e.titleInitials, t) > 0 },
+    { score: SCORE.units, candidates: by(units), matches: (e, t) => e.units.includes(t) },
+    { score: SCORE.unitsInitials, candidates: by(unitsInitials), matches: (e, t) => matchInitials(e.unitsInitials, t) >= 0 },
+    { score: SCORE.body, candidates: by(bodies), matches: (e, t) => e.body.includes(t) },
+  ]
+
+  function singleTerm(term: string, initials: boolean, limit: number): string[] {
+    const out: string[] = []
+    const taken = new Uint8Array(entries.length)
+    for (const tier of tiers) {
+      if (!initials && INITIALS_TIERS.has(tier.score))
+        continue
+      const candidates = tier.candidates(term)
+      const count = candidates ? candidates.length : entries.length
+      for (let k = 0; k < count && out.length < limit; k++) {
+        const i = candidates ? candidates[k]! : k
+        if (!taken[i] && tier.matches(entries[i]!, term)) {
+          taken[i] = 1
+          out.push(entries[i]!.id)
+        }
+      }
+      if (out.length >= limit)
+        break
+    }
+    return out
+  }
+
+  /** Several terms: candidates must hold every term somewhere; then the exact scores decide the order. */
+  function manyTerms(terms: { term: string, initials: boolean }[], limit: number): string[] {
+    // marks[i] counts the terms doc i may hold so far; only docs that held all earlier terms move on.
+    const marks = new Uint8Array(entries.length)
+    terms.forEach(({ term, initials }, t) => {
+      for (const tier of tiers) {
+        if (!initials && INITIALS_TIERS.has(tier.score))
+          continue
+        const list = tier.candidates(term)
+        const count = list ? list.length : entries.length
+        for (let k = 0; k < count; k++) {
+          const i = list ? list[k]! : k
+          if (marks[i] === t)
+            marks[i] = t + 1
+        }
+      }
     })
+    const hits: { i: number, score: number }[] = []
+    for (let i = 0; i < entries.length; i++) {
+      if (marks[i] !== terms.length)
+        continue
+      let total = 0
+      for (const { term, initials } of terms) {
+        const s = termScore(entries[i]!, term, initials)
+        if (s === 0) {
+          total = 0
+          break
+        }
+        total += s
+      }
+      if (total > 0)
+        hits.push({ i, score: total })
+    }
+    hits.sort((a, b) => b.score - a.score || a.i - b.i)
+    return hits.slice(0, limit).map(h => entries[h.i]!.id)
   }
 
   return {
     size: entries.length,
     query(q, limit = Number.POSITIVE_INFINITY) {
       const terms = queryTerms(q).map(term => ({ term, initials: INITIALS_TERM.test(term) }))
-      if (terms.length === 0)
+      if (terms.length === 0 || limit <= 0)
         return []
-      const hits: { i: number, score: number }[] = []
-      entries.forEach((e, i) => {
-        let total = 0
-        for (const { term, initials } of terms) {
-          const s = termScore(e, term, initials)
-          if (s === 0)
-            return // every term must match
-          total += s
-        }
-        hits.push({ i, score: total })
-      })
-      hits.sort((a, b) => b.score - a.score || a.i - b.i)
-      return hits.slice(0, limit).map(h => entries[h.i]!.id)
+      return terms.length === 1 ? singleTerm(terms[0]!.term, terms[0]!.initials, limit) : manyTerms(terms, limit)
     },
   }
 }

@@ -2,7 +2,7 @@ import type { EffectScope } from 'vue'
 import type { DeckSource } from '~/domain/deck'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
-import { useCheckinHistory, useDeckPoints, useDueSoon, useFavoriteIds, useLatestCheckins, useLiveQuery, usePlans, usePoint, useSearch, useThemesWithCounts, useUnsyncedCount } from '~/composables'
+import { useCheckinHistory, useDeckIds, useDueSoon, useFavoriteIds, useLatestCheckins, useLiveQuery, usePlans, usePoint, useSearch, useThemesWithCounts, useUnsyncedCount } from '~/composables'
 import { useDataVersion } from '~/composables/useStorage'
 import { addCheckin, setFavorite } from '~/db/actions'
 import { db } from '~/db/db'
@@ -92,11 +92,11 @@ describe('data composables', () => {
   })
 })
 
-describe('useDeckPoints', () => {
+describe('useDeckIds', () => {
   it('follows the source: plan, section, theme, favorites, ids and search', async () => {
     const source = ref<DeckSource>({ kind: 'plan', id: 'hunan-2023-zwfw' })
-    const deck = inScope(() => useDeckPoints(source))
-    const ids = () => deck.value?.map(p => p.id)
+    const deck = inScope(() => useDeckIds(source))
+    const ids = () => deck.value
     await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-2', 'hunan-2023-zwfw-3', 'hunan-2023-zwfw-4']))
 
     source.value = { kind: 'plan', id: 'hunan-2023-zwfw', sectionNo: 2 }
