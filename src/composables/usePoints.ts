@@ -5,7 +5,7 @@ import { computed, toValue } from 'vue'
 import { getDeckIds, getPoint, getPointsByIds } from '~/db/queries'
 import { deckSourceKey } from '~/domain/deck'
 import { useLiveQuery } from './useLiveQuery'
-import { useSearch } from './useSearch'
+import { useSearchIds } from './useSearch'
 
 /** One point, live. */
 export function usePoint(id: MaybeRefOrGetter<string>): Ref<PointRow | undefined> {
@@ -25,11 +25,11 @@ export function useDeckIds(source: MaybeRefOrGetter<DeckSource>): Ref<string[] |
   const src = computed(() => toValue(source))
   const key = computed(() => deckSourceKey(src.value))
   const live = useLiveQuery(() => getDeckIds(src.value), [key])
-  const search = useSearch(() => (src.value.kind === 'search' ? src.value.q : ''), { debounceMs: 0 })
+  const search = useSearchIds(() => (src.value.kind === 'search' ? src.value.q : ''), { debounceMs: 0 })
   return computed(() => {
     if (src.value.kind !== 'search')
       return live.value
-    return search.searching.value ? undefined : search.results.value.map(p => p.id)
+    return search.searching.value ? undefined : search.results.value
   })
 }
 

@@ -1,7 +1,7 @@
 import type { MaybeRefOrGetter, Ref } from 'vue'
 import type { PointRow } from '~/db/points'
 import { getCurrentScope, onScopeDispose, shallowRef, toValue, watch } from 'vue'
-import { searchPoints } from '~/search/point-search'
+import { searchPointIds, searchPoints } from '~/search/point-search'
 import { useDataVersion } from './useStorage'
 
 export interface UseSearchOptions {
@@ -12,8 +12,17 @@ export interface UseSearchOptions {
 
 /** Searches work points as the query changes (characters anywhere, or pinyin initials); title hits first. */
 export function useSearch(q: MaybeRefOrGetter<string>, options: UseSearchOptions = {}): { results: Ref<PointRow[]>, searching: Ref<boolean> } {
+  return useSearchWith(searchPoints, q, options)
+}
+
+/** Like useSearch, but only the ids (a search deck reads its cards itself). */
+export function useSearchIds(q: MaybeRefOrGetter<string>, options: UseSearchOptions = {}): { results: Ref<string[]>, searching: Ref<boolean> } {
+  return useSearchWith(searchPointIds, q, options)
+}
+
+function useSearchWith<T>(fetch: (q: string, limit?: number) => Promise<T[]>, q: MaybeRefOrGetter<string>, options: UseSearchOptions): { results: Ref<T[]>, searching: Ref<boolean> } {
   const { debounceMs = 150, limit } = options
-  const results = shallowRef<PointRow[]>([])
+  const results = shallowRef<T[]>([])
   const searching = shallowRef(false)
   const version = useDataVersion()
   let run = 0
@@ -21,7 +30,7 @@ export function useSearch(q: MaybeRefOrGetter<string>, options: UseSearchOptions
 
   const search = async (query: string, ticket: number) => {
     try {
-      const found = await searchPoints(query, limit)
+      const found = await fetch(query, limit)
       if (ticket === run)
         results.value = found
     }

@@ -1,8 +1,54 @@
-import type { Ref } from 'vue'
+import type { ComputedRef, Ref } from 'vue'
+import type { Session } from '~/sync/session'
+import type { SyncLabel } from '~/sync/sync-label'
+import type { SyncStatus } from '~/sync/sync-status'
+import { useOnline } from '@vueuse/core'
+import { computed } from 'vue'
 import { countUnsynced } from '~/db/queries'
+import { listRejectedChanges } from '~/sync/rejected-changes'
+import { getSession } from '~/sync/session'
+import { describeSyncState } from '~/sync/sync-label'
+import { getSyncStatus } from '~/sync/sync-status'
 import { useLiveQuery } from './useLiveQuery'
 
 /** How many local changes (check-ins, favorites) are waiting in the outbox. */
 export function useUnsyncedCount(): Ref<number> {
   return useLiveQuery(countUnsynced, undefined, 0)
+}
+
+interface StoredSyncState {
+  session: Session | undefined
+  status: SyncStatus
+  pending: number
+}
+
+export interface SyncState {
+  /** The signed-in account (kept, marked expired, after a 401). */
+  session: ComputedRef<Session | undefined>
+  status: ComputedRef<SyncStatus>
+  pending: ComputedRef<number>
+  online: Readonly<Ref<boolean>>
+  /** The state in words for the chip and 我的. */
+  label: ComputedRef<SyncLabel>
+  /** False until IndexedDB has answered once, so the chip does not flash 本机 for a signed-in user. */
+  loaded: ComputedRef<boolean>
+}
+
+/** The sync state from IndexedDB (session, last run, pending outbox) and the browser's online flag, live. */
+export function useSyncState(): SyncState {
+  const stored = useLiveQuery<StoredSyncState | undefined>(async () => {
+    const [session, status, pending] = await Promise.all([getSession(), getSyncStatus(), countUnsynced()])
+    return { session, status, pending }
+  })
+  const online = useOnline()
+  const session = computed(() => stored.value?.session)
+  const status = computed(() => stored.value?.status ?? {})
+  const pending = computed(() => stored.value?.pending ?? 0)
+  const label = computed(() => describeSyncState({ online: online.value, session: session.value, pending: pending.value, status: status.value }))
+  return { session, status, pending, online, label, loaded: computed(() => stored.value !== undefined) }
+}
+
+/** Changes the server refused, until the user dismisses them on 我的. */
+export function useRejectedChanges() {
+  return useLiveQuery(listRejectedChanges, undefined, [])
 }
