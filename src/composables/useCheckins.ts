@@ -2,7 +2,7 @@ import type { MaybeRefOrGetter, Ref } from 'vue'
 import type { CheckinRow } from '~/db/checkins'
 import type { DueSoonItem } from '~/db/queries'
 import { toValue } from 'vue'
-import { getCheckinHistory, getDueSoon, getLatestCheckins } from '~/db/queries'
+import { countDueSoon, getCheckinHistory, getDueSoon, getLatestCheckins } from '~/db/queries'
 import { DUE_SOON_DAYS } from '~/domain/deadline'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -19,4 +19,9 @@ export function useLatestCheckins(): Ref<Map<string, CheckinRow>> {
 /** 临近截止: overdue and due within `days`, overdue first; points already 已完成 are left out. `limit` caps the list (cheap with 100k points). */
 export function useDueSoon(days: MaybeRefOrGetter<number> = DUE_SOON_DAYS, limit?: MaybeRefOrGetter<number | undefined>): Ref<DueSoonItem[]> {
   return useLiveQuery(() => getDueSoon(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)], [])
+}
+
+/** How many points are due soon or overdue (not yet done), live. */
+export function useDueSoonCount(days: MaybeRefOrGetter<number> = DUE_SOON_DAYS): Ref<number> {
+  return useLiveQuery(() => countDueSoon(toValue(days)), [() => toValue(days)], 0)
 }

@@ -3,7 +3,7 @@ import type { PlanData } from '~/domain/plan'
 import { planDataUrl, planDataVersion } from 'virtual:plan-data'
 import { PlanDataSchema } from '~/domain/plan'
 import { db } from './db'
-import { buildThemeDecks } from './deck-index'
+import { buildThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
@@ -30,8 +30,9 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
   const chunkSize = Math.max(1, options.chunkSize ?? REPLACE_CHUNK_SIZE)
   const now = options.now ?? new Date()
   const planRows = data.plans.map(toPlanRow)
-  const themeRows: ThemeRow[] = data.themes.map((t, order) => ({ ...t, order }))
   const decks = buildThemeDecks(data.plans)
+  const counts = new Map(decks.map(d => [d.key, d.ids.length]))
+  const themeRows: ThemeRow[] = data.themes.map((t, order) => ({ ...t, order, count: counts.get(themeDeckKey(t.id)) ?? 0 }))
   await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.meta], async () => {
     await Promise.all([db.plans.clear(), db.points.clear(), db.themes.clear(), db.deckIndex.clear()])
     await db.themes.bulkPut(themeRows)

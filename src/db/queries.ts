@@ -21,7 +21,8 @@ export async function listPlans(): Promise<PlanRow[]> {
 /** Themes in taxonomy order with how many points each gathers (counted on the index). */
 export async function listThemesWithCounts(): Promise<{ theme: ThemeRow, count: number }[]> {
   const themes = (await db.themes.toArray()).sort((a, b) => a.order - b.order)
-  const counts = await Promise.all(themes.map(t => db.points.where('themes').equals(t.id).count()))
+  // Counts are stored with the plan data; counting 100,000 points on every start would cost seconds.
+  const counts = await Promise.all(themes.map(t => t.count ?? db.points.where('themes').equals(t.id).count()))
   return themes.map((theme, i) => ({ theme, count: counts[i] ?? 0 }))
 }
 
@@ -62,6 +63,8 @@ export async function getDeckIds(source: DeckSource): Promise<string[]> {
       return (await getFavoritePoints(source.sort ?? 'deadline')).map(p => p.id)
     case 'ids':
       return source.ids
+    case 'due':
+      return getDueSoonIds()
     case 'search':
       return []
   }
@@ -110,18 +113,39 @@ export interface DueSoonItem {
   status: DeadlineStatus
 }
 
+/** Ids of points whose latest check-in says 已完成: they no longer count as due. */
+async function doneIds(): Promise<Set<string>> {
+  const done = new Set<string>()
+  for (const [id, c] of await getLatestCheckins()) {
+    if (c.status === 'done')
+      done.add(id)
+  }
+  return done
+}
+
 /**
  * Overdue points and points due within `days`, overdue first then soonest; points whose latest
  * check-in is done are left out. With `limit`, reading stops early on the deadline index.
  */
 export async function getDueSoon(days: number = DUE_SOON_DAYS, today: Date = new Date(), limit?: number): Promise<DueSoonItem[]> {
-  const latest = await getLatestCheckins()
-  let query = db.points.where('deadline').belowOrEqual(addDaysIso(today, days)).filter(p => latest.get(p.id)?.status !== 'done')
+  const done = await doneIds()
+  let query = db.points.where('deadline').belowOrEqual(addDaysIso(today, days)).filter(p => !done.has(p.id))
   if (limit !== undefined)
     query = query.limit(limit)
   return (await query.toArray())
     .sort(comparePointsByDeadline)
     .map(point => ({ point, status: deadlineStatus(point.deadline, today, days) }))
+}
+
+/** Ids of the due-soon points in deadline order, from the index alone (no rows read). */
+export async function getDueSoonIds(days: number = DUE_SOON_DAYS, today: Date = new Date()): Promise<string[]> {
+  const [done, ids] = await Promise.all([doneIds(), db.points.where('deadline').belowOrEqual(addDaysIso(today, days)).primaryKeys()])
+  return ids.filter(id => !done.has(id))
+}
+
+/** How many points are due soon or overdue (not done), counted on the index. */
+export async function countDueSoon(days: number = DUE_SOON_DAYS, today: Date = new Date()): Promise<number> {
+  return (await getDueSoonIds(days, today)).length
 }
 
 /** How many local changes wait to be synced. */

@@ -4,6 +4,7 @@ export type DeckSource
     | { kind: 'plan', id: string, sectionNo?: number }
     | { kind: 'search', q: string }
     | { kind: 'favorites', sort?: 'deadline' | 'added' }
+    | { kind: 'due' }
     | { kind: 'ids', ids: string[] }
 
 /** FNV-1a, to keep keys of long id lists short. */
@@ -27,6 +28,8 @@ export function deckSourceKey(source: DeckSource): string {
       return `search:${source.q.trim().replace(/\s+/g, ' ')}`
     case 'favorites':
       return `favorites:${source.sort ?? 'deadline'}`
+    case 'due':
+      return 'due'
     case 'ids': {
       const joined = source.ids.join(',')
       return joined.length <= 120 ? `ids:${joined}` : `ids:#${source.ids.length}:${shortHash(joined)}`

@@ -25,6 +25,8 @@ export function deckSourceFromQuery(query: LocationQuery): DeckSource | null {
     }
     case 'favorites':
       return { kind, sort: first(query.sort) === 'added' ? 'added' : 'deadline' }
+    case 'due':
+      return { kind }
     case 'ids': {
       const ids = (first(query.ids) ?? '').split(',').filter(Boolean)
       return ids.length ? { kind, ids } : null

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '~/db/db'
 import { themeDeckKey } from '~/db/deck-index'
 import { replacePlanData } from '~/db/plan-data-loader'
-import { getDeckIds, getThemePoints } from '~/db/queries'
+import { getDeckIds, getThemePoints, listThemesWithCounts } from '~/db/queries'
 import { makePlan, makePoint, resetDb, samplePlanData } from './fixtures'
 
 beforeEach(async () => {
@@ -24,6 +24,15 @@ describe('deck ids', () => {
     const ids = await getDeckIds({ kind: 'theme', id: 'yjs' })
     expect(ids[0]!.startsWith('hunan-2024-zwfw')).toBe(true) // newest year first
     expect(ids).toEqual((await getThemePoints('yjs')).map(p => p.id))
+  })
+
+  it('stores theme counts with the plan data, and counts on the index for data stored without them', async () => {
+    expect((await listThemesWithCounts()).map(t => [t.theme.id, t.count])).toEqual([['yjs', 2], ['zwgk', 3], ['rx', 1]])
+    expect((await db.themes.get('zwgk'))?.count).toBe(3)
+    await db.themes.toCollection().modify((t) => {
+      delete t.count
+    })
+    expect((await listThemesWithCounts()).map(t => [t.theme.id, t.count])).toEqual([['yjs', 2], ['zwgk', 3], ['rx', 1]])
   })
 
   it('falls back to the points when data was stored before deck indexes existed', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { addCheckin, setFavorite } from '~/db/actions'
 import { db } from '~/db/db'
 import { replacePlanData } from '~/db/plan-data-loader'
-import { countUnsynced, getCheckinHistory, getDueSoon, getFavoriteIds, getFavoritePoints, getLatestCheckins, getPlanPoints, getPointsByIds, getThemePoints, listPlans, listThemesWithCounts } from '~/db/queries'
+import { countDueSoon, countUnsynced, getCheckinHistory, getDueSoon, getDueSoonIds, getFavoriteIds, getFavoritePoints, getLatestCheckins, getPlanPoints, getPointsByIds, getThemePoints, listPlans, listThemesWithCounts } from '~/db/queries'
 import { makePlan, makePoint, resetDb, samplePlanData } from './fixtures'
 
 beforeEach(async () => {
@@ -89,5 +89,8 @@ describe('getDueSoon', () => {
       ['d-2026-x-3', '剩 30 天'],
     ])
     expect((await getDueSoon(30, today, 2)).map(i => i.point.id)).toEqual(['hunan-2023-zwfw-1', 'changsha-2023-zwgk-1'])
+    // The 临近截止 deck and count read the same points from the deadline index alone.
+    expect(await getDueSoonIds(30, today)).toEqual(items.map(i => i.point.id))
+    expect(await countDueSoon(30, today)).toBe(6)
   })
 })
