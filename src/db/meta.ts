@@ -12,4 +12,8 @@ export const META_KEYS = {
   /** This installation's id, made once; sent with every mutation. */
   deviceId: 'deviceId',
   session: 'session',
+  /** Where the stored plan data came from: 'build' (shipped with the app) or 'server' (/api/plans). */
+  dataSource: 'dataSource',
+  /** ETag of the plan data last taken from /api/plans. */
+  plansEtag: 'plansEtag',
 } as const

@@ -14,6 +14,8 @@ export const REPLACE_CHUNK_SIZE = 2000
 export interface ReplaceOptions {
   chunkSize?: number
   now?: Date
+  /** Where the data came from; server data is not replaced by the build's copy (see ensurePlanData). */
+  source?: 'build' | 'server'
 }
 
 async function putInChunks<T>(rows: T[], chunkSize: number, put: (chunk: T[]) => Promise<unknown>): Promise<void> {
@@ -51,6 +53,7 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
     await db.meta.bulkPut([
       { key: META_KEYS.dataVersion, value: data.version },
       { key: META_KEYS.dataUpdatedAt, value: now.toISOString() },
+      { key: META_KEYS.dataSource, value: options.source ?? 'build' },
     ])
   })
 }
@@ -86,8 +89,13 @@ export function ensurePlanData(fetchImpl: typeof fetch = globalThis.fetch.bind(g
 }
 
 async function loadIfNeeded(fetchImpl: typeof fetch, source: PlanDataSource): Promise<{ version: string, replaced: boolean }> {
-  if (await getStoredDataVersion() === source.version)
+  const stored = await getStoredDataVersion()
+  if (stored === source.version)
     return { version: source.version, replaced: false }
+  // Data from the server already includes what this build ships (the server builds from the same seeds) and
+  // whatever was published since; the build's copy only fills an empty store or replaces an older build's.
+  if (stored !== undefined && (await db.meta.get(META_KEYS.dataSource))?.value === 'server')
+    return { version: stored, replaced: false }
   const res = await fetchImpl(source.url)
   if (!res.ok)
     throw new Error(`计划数据下载失败（HTTP ${res.status}）`)

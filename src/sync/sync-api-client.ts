@@ -1,6 +1,8 @@
 import type { z } from 'zod'
+import type { PlanData } from '~/domain/plan'
 import type { Mutation } from '~/domain/progress'
 import type { LoginResponse, PullResponse, PushResponse } from '~/domain/sync-api'
+import { PlanDataSchema } from '~/domain/plan'
 import { LoginResponseSchema, PullResponseSchema, PushResponseSchema } from '~/domain/sync-api'
 import { AuthError, HttpError, NetworkError } from './sync-errors'
 
@@ -51,6 +53,25 @@ export class SyncApiClient {
   /** POST /api/auth/logout; a network failure is ignored: the token is dropped locally either way. */
   async logout(token: string): Promise<void> {
     await this.fetchImpl(`${this.base}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined)
+  }
+
+  /** GET /api/plans with If-None-Match: the published plan data, or null when unchanged (304) or none (404). */
+  async plans(etag: string | undefined): Promise<{ data: PlanData, etag: string } | null> {
+    let response: Response
+    try {
+      response = await this.fetchImpl(`${this.base}/plans`, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store' })
+    }
+    catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error))
+    }
+    if (response.status === 304 || response.status === 404)
+      return null
+    if (!response.ok)
+      throw new HttpError(response.status, response.statusText)
+    const parsed = PlanDataSchema.safeParse(await response.json().catch(() => null))
+    if (!parsed.success)
+      throw new HttpError(response.status, 'unexpected plan data from the server')
+    return { data: parsed.data, etag: response.headers.get('ETag') ?? '' }
   }
 
   /** POST /api/sync/push: one answer per mutation, in order. */

@@ -1,6 +1,7 @@
 import type { PushSummary } from './push-outbox'
 import { pullChanges } from './pull-changes'
 import { pushOutbox } from './push-outbox'
+import { refreshPlanData } from './refresh-plans'
 import { clearSession, expireSession, getSession, saveSession } from './session'
 import { SyncApiClient } from './sync-api-client'
 import { AuthError, describeSyncError } from './sync-errors'
@@ -53,13 +54,15 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<SyncOutcome> {
+    if (this.options.isOnline && !this.options.isOnline())
+      return { kind: 'offline' }
+    // Plan data is public: even without an account the device picks up newly published plans.
+    await refreshPlanData(this.client).catch(error => console.warn('[sync] plan data not refreshed:', error))
     const session = await getSession()
     if (!session)
       return { kind: 'signed-out' }
     if (session.expired)
       return { kind: 'auth-expired' }
-    if (this.options.isOnline && !this.options.isOnline())
-      return { kind: 'offline' }
     const now = this.options.now ?? Date.now
     await updateSyncStatus({ running: true, lastAttemptAt: new Date(now()).toISOString() })
     try {

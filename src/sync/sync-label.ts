@@ -24,7 +24,7 @@ export function describeSyncState(input: { online: boolean, session: Session | u
   const { online, session, pending, status } = input
   const last = formatTime(status.lastSyncedAt)
   if (!session)
-    return { kind: 'local', text: pending > 0 ? `本机 · ${pending} 条未同步` : '本机', detail: '未登录：数据只保存在本机，登录后自动同步' }
+    return { kind: 'local', text: pending > 0 ? `本机 · ${pending} 条待同步` : '本机', detail: '未登录：数据只保存在本机，登录后自动同步' }
   if (session.expired)
     return { kind: 'signin', text: '请重新登录', detail: `登录已失效，${pending} 条记录等待同步` }
   if (!online)

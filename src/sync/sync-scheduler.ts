@@ -1,10 +1,11 @@
 import type { SyncEngine } from './sync-engine'
 import { db } from '~/db/db'
+import { BACKGROUND_SYNC_TAG } from './background-sync-tag'
+
+export { BACKGROUND_SYNC_TAG }
 
 /** How often to look at the outbox while something is waiting to be sent. */
 export const PENDING_POLL_MS = 30_000
-/** The Background Sync tag the service worker listens for. */
-export const BACKGROUND_SYNC_TAG = 'yaodiantong-outbox'
 
 export interface SchedulerEnv {
   target: Pick<Window, 'addEventListener' | 'removeEventListener'>
@@ -19,6 +20,24 @@ export interface SchedulerEnv {
 /** True when an outbox row is pending and due. */
 export async function hasDueOutbox(now = Date.now()): Promise<boolean> {
   return (await db.outbox.where('state').equals('pending').filter(r => r.nextAttemptAt <= now).count()) > 0
+}
+
+/** Milliseconds until the earliest pending outbox row may be retried (0 when one is due now), or undefined when none is pending. */
+export async function msUntilNextRetry(now = Date.now()): Promise<number | undefined> {
+  let earliest: number | undefined
+  await db.outbox.where('state').equals('pending').each((row) => {
+    if (earliest === undefined || row.nextAttemptAt < earliest)
+      earliest = row.nextAttemptAt
+  })
+  return earliest === undefined ? undefined : Math.max(0, earliest - now)
+}
+
+/**
+ * Makes every pending row due now, keeping its attempt count (so a further failure backs off longer still): for a
+ * manual 立即同步 and for the network coming back, where waiting out a backoff earned while offline helps no one.
+ */
+export async function makeOutboxDueNow(now = Date.now()): Promise<void> {
+  await db.outbox.where('state').equals('pending').filter(r => r.nextAttemptAt > now).modify({ nextAttemptAt: now })
 }
 
 /**

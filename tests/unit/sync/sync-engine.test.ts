@@ -4,13 +4,14 @@ import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app'
 import { createRateLimiter } from '../../../server/http/rate-limit'
-import { ensurePlanData } from '../../../server/storage/plans'
+import { ensurePlanData as ensureServerPlanData, publishPlans } from '../../../server/storage/plans'
 import { addUser } from '../../../server/storage/users'
 import { migrate } from '../../../server/store/migrate'
 import { openPgliteStore } from '../../../server/store/pglite'
-import { PLAN_DATA } from '../../../server/test/fixtures'
+import { makePlan, PLAN_DATA } from '../../../server/test/fixtures'
 import { addCheckin, setFavorite } from '../../../src/db/actions'
 import { db } from '../../../src/db/db'
+import { ensurePlanData, replacePlanData } from '../../../src/db/plan-data-loader'
 import { getSession } from '../../../src/sync/session'
 import { SyncApiClient } from '../../../src/sync/sync-api-client'
 import { SyncEngine } from '../../../src/sync/sync-engine'
@@ -24,7 +25,7 @@ const PASSWORD = 'correct horse 1'
 beforeAll(async () => {
   store = await openPgliteStore()
   await migrate(store)
-  await ensurePlanData(store, () => PLAN_DATA)
+  await ensureServerPlanData(store, () => PLAN_DATA)
   // Many sign-ins in a few seconds: the production limiter would (rightly) refuse them.
   app = createApp({ store, logger: pino({ level: 'silent' }), loginLimiter: createRateLimiter({ max: 1000, windowMs: 60_000 }) })
   await addUser(store, { name: 'zhang', unit: '长沙市政务服务中心', admin: false, password: PASSWORD })
@@ -148,6 +149,25 @@ describe('client sync', () => {
     await Promise.all(db.tables.map(t => t.clear()))
     await engine().signIn('wang', PASSWORD)
     expect(await db.unitCheckins.count()).toBe(0) // another unit sees nothing
+  })
+
+  it('picks up plans published on the server, keeping favorites, and the build copy does not undo them', async () => {
+    await replacePlanData(PLAN_DATA)
+    await setFavorite('test-plan-2', true)
+    await publishPlans(store, makePlan('published-later', 2, '新发布的工作要点'))
+
+    expect(await engine().syncNow()).toEqual({ kind: 'signed-out' }) // plan data needs no account
+    expect((await db.plans.toArray()).map(p => p.id).sort()).toEqual(['published-later', 'test-plan'])
+    expect(await db.favorites.get('test-plan-2')).toMatchObject({ on: true })
+    const serverVersion = (await db.meta.get('dataVersion'))?.value
+
+    // Unchanged on the server: a 304, nothing rewritten.
+    await engine().syncNow()
+    expect((await db.meta.get('dataVersion'))?.value).toBe(serverVersion)
+
+    const fetchBuild = async () => Response.json(PLAN_DATA)
+    expect(await ensurePlanData(fetchBuild as typeof fetch, { version: 'another-build', url: '/data.json' })).toEqual({ version: serverVersion, replaced: false })
+    expect(await db.plans.get('published-later')).toBeDefined()
   })
 
   it('says signed-out and offline without touching the outbox', async () => {

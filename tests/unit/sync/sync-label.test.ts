@@ -5,7 +5,7 @@ const session = { token: 't', expiresAt: '2030-01-01T00:00:00.000Z', user: { nam
 
 describe('describeSyncState', () => {
   it('tells every state in words', () => {
-    expect(describeSyncState({ online: true, session: undefined, pending: 2, status: {} }).text).toBe('本机 · 2 条未同步')
+    expect(describeSyncState({ online: true, session: undefined, pending: 2, status: {} }).text).toBe('本机 · 2 条待同步')
     expect(describeSyncState({ online: true, session: undefined, pending: 0, status: {} }).text).toBe('本机')
     expect(describeSyncState({ online: false, session, pending: 3, status: {} })).toMatchObject({ kind: 'offline', text: '离线 · 待同步 3 条' })
     expect(describeSyncState({ online: true, session, pending: 3, status: {} })).toMatchObject({ kind: 'pending', text: '待同步 3 条' })
