@@ -22,6 +22,8 @@ export default defineConfig({
         // The plan data asset (data/plan-data.*.json) is precached with the shell so the app works offline from the first visit.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // The worker runs SyncEngine on Background Sync, and the engine refreshes plan data (virtual:plan-data).
+        buildPlugins: { vite: [planDataPlugin()] },
       },
       manifest: {
         id: '/',
@@ -56,5 +58,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/setup-indexeddb.ts'],
+    // Integration suites start databases and child processes; a busy 2-core CI machine needs the headroom.
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
   },
 })

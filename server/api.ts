@@ -8,13 +8,14 @@ import { z } from 'zod'
 import { PlanDataSchema, PlanSchema } from '../src/domain/plan'
 import { LoginRequestSchema, PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, PushRequestSchema } from '../src/domain/sync-api'
 import { dummyHash, verifyPassword } from './auth/password'
+import { createSessionCache } from './auth/session-cache'
 import { decodeCursor, encodeCursor } from './http/cursor'
 import { HttpError, parseOr400 } from './http/errors'
 import { readJsonBody } from './http/read-json'
 import { getPlanData, publishPlans } from './storage/plans'
 import { pullChanges } from './storage/pull'
 import { pushMutations } from './storage/push'
-import { createSession, revokeSession, userForToken } from './storage/sessions'
+import { createSession } from './storage/sessions'
 import { findUserForLogin } from './storage/users'
 
 export interface ApiDeps {
@@ -52,10 +53,11 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 export function createApi(deps: ApiDeps) {
   const { store, logger } = deps
   const api = new Hono<Env>()
+  const sessions = createSessionCache(store)
 
   const requireUser: MiddlewareHandler<Env> = async (c, next) => {
     const token = bearerToken(c)
-    const user = token ? await userForToken(store, token) : undefined
+    const user = token ? await sessions.userFor(token) : undefined
     if (!token || !user)
       throw new HttpError(401, 'sign in required: the token is missing, expired or revoked', { 'WWW-Authenticate': 'Bearer' })
     c.set('user', user)
@@ -96,7 +98,7 @@ export function createApi(deps: ApiDeps) {
   })
 
   api.post('/auth/logout', requireUser, async (c) => {
-    await revokeSession(store, c.get('token'))
+    await sessions.revoke(c.get('token'))
     return c.json({ ok: true })
   })
 

@@ -25,7 +25,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 if (!existsSync(`${distDir}/index.html`)) {
   logger.info({ distDir }, 'no build found, running vite build')
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) {
     logger.fatal('vite build failed')
     process.exit(1)

@@ -64,8 +64,9 @@ async function run(store: Store, argv: string[]): Promise<void> {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? `${root}data/pglite` })
+let store: Store | undefined
 try {
+  store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? `${root}data/pglite` })
   await migrate(store)
   await run(store, process.argv.slice(2))
 }
@@ -75,5 +76,5 @@ catch (error) {
   process.exitCode = 1
 }
 finally {
-  await store.close()
+  await store?.close()
 }

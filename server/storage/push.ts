@@ -78,10 +78,12 @@ async function upsertFavorite(tx: Queryable, user: User, favorite: Favorite): Pr
   return ACCEPTED
 }
 
-async function pushInTransaction(tx: Queryable, user: User, mutations: Mutation[]): Promise<MutationResult[]> {
+async function pushInTransaction(tx: Queryable, user: User, mutations: Mutation[], concurrent: boolean): Promise<MutationResult[]> {
   // Pushes of one unit take turns, so change_seq values become visible in order and a
   // pull cursor never skips a row committed late (a pull only shows one unit's rows).
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`unit:${user.unit}`])
+  // PGlite runs one transaction at a time anyway.
+  if (concurrent)
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`unit:${user.unit}`])
   const stored = new Map((await tx.query<{ id: string, user_id: string, payload: unknown, status: string, reason: RejectReason | null }>(
     'select id::text as id, user_id::text as user_id, payload, status, reason from mutations where id = any($1::uuid[])',
     [[...new Set(mutations.map(m => m.id.toLowerCase()))]],
@@ -156,7 +158,7 @@ export async function pushMutations(store: Store, user: User, mutations: Mutatio
     return []
   for (let attempt = 1; ; attempt++) {
     try {
-      return await store.transaction(tx => pushInTransaction(tx, user, mutations))
+      return await store.transaction(tx => pushInTransaction(tx, user, mutations, store.kind === 'postgres'))
     }
     catch (error) {
       // Only a push of another unit can race us to a mutation id; the retry sees its row and answers from it.

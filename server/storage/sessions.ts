@@ -13,16 +13,16 @@ export async function createSession(store: Queryable, userId: string, now = new 
   return { token, expiresAt }
 }
 
-/** The user a live (unexpired, unrevoked) token belongs to, or undefined. */
-export async function userForToken(store: Queryable, token: string): Promise<User | undefined> {
-  const rows = await store.query<{ id: string, name: string, unit: string, is_admin: boolean }>(
-    `select u.id::text as id, u.name, u.unit, u.is_admin
+/** The user a live (unexpired, unrevoked) token belongs to, with the session's expiry, or undefined. */
+export async function sessionForToken(store: Queryable, token: string): Promise<{ user: User, expiresAt: Date } | undefined> {
+  const rows = await store.query<{ id: string, name: string, unit: string, is_admin: boolean, expires_at: Date | string }>(
+    `select u.id::text as id, u.name, u.unit, u.is_admin, s.expires_at
        from sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
     [hashToken(token)],
   )
   const row = rows[0]
-  return row && { id: row.id, name: row.name, unit: row.unit, admin: row.is_admin }
+  return row && { user: { id: row.id, name: row.name, unit: row.unit, admin: row.is_admin }, expiresAt: new Date(row.expires_at) }
 }
 
 /** Revokes a token; later requests with it get 401. */

@@ -1,6 +1,7 @@
 import type { Queryable, Store } from './store'
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { lockDirectory } from './dir-lock'
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'>
 
@@ -16,17 +17,37 @@ function queryable(db: PgliteLike): Queryable {
   }
 }
 
-/** Opens an embedded PGlite store: in memory when `dataDir` is undefined, else on disk. */
-export async function openPgliteStore(dataDir?: string): Promise<Store> {
-  if (dataDir)
+/**
+ * Opens an embedded PGlite store: in memory when `dataDir` is undefined, else on disk.
+ * `template` (a dumpDataDir() tarball) starts from a copy instead of running initdb (tests).
+ */
+export async function openPgliteStore(dataDir?: string, options: { template?: Blob } = {}): Promise<Store> {
+  let unlock = () => {}
+  if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
-  const db = await PGlite.create(dataDir)
+    unlock = lockDirectory(`${dataDir}.lock`, `the PGlite data directory ${dataDir}`)
+  }
+  let db: PGlite
+  try {
+    db = await PGlite.create({ dataDir, loadDataDir: options.template })
+  }
+  catch (error) {
+    unlock()
+    throw error
+  }
   return {
     kind: 'pglite',
     ...queryable(db),
     // PGlite runs one statement at a time and holds other queries back while a
     // transaction is open, so transactions never interleave.
     transaction: fn => db.transaction(tx => fn(queryable(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close()
+      }
+      finally {
+        unlock()
+      }
+    },
   }
 }

@@ -1,7 +1,8 @@
 import type { Harness } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hashToken } from '../auth/tokens'
-import { createSession } from '../storage/sessions'
+import { createSessionCache } from '../auth/session-cache'
+import { hashToken, TOKEN_TTL_MS } from '../auth/tokens'
+import { createSession, revokeSession } from '../storage/sessions'
 import { checkinMutation, favoriteMutation } from './fixtures'
 import { createHarness, PASSWORD } from './harness'
 import { storeFactories } from './stores'
@@ -103,5 +104,28 @@ describe.each(storeFactories)('auth and authorization on $name', (factory) => {
       expect(JSON.stringify(page)).not.toContain('乙')
       expect(page.favorites).toEqual([expect.objectContaining({ pointId: 'test-plan-4', on: false })])
     }
+  })
+
+  it('forgets a token signed out here at once, and one revoked elsewhere after its TTL', async () => {
+    let now = Date.now()
+    const cache = createSessionCache(h.store, { ttlMs: 10_000, now: () => now })
+    const here = await createSession(h.store, a.id)
+    const elsewhere = await createSession(h.store, a.id)
+    expect((await cache.userFor(here.token))?.name).toBe('甲')
+    expect((await cache.userFor(elsewhere.token))?.name).toBe('甲')
+    await cache.revoke(here.token)
+    expect(await cache.userFor(here.token)).toBeUndefined()
+    // Another server process revokes it: this one still trusts its cache for up to the TTL.
+    await revokeSession(h.store, elsewhere.token)
+    now += 10_001
+    expect(await cache.userFor(elsewhere.token)).toBeUndefined()
+  })
+
+  it('never serves a cached session past its expiry', async () => {
+    const cache = createSessionCache(h.store, { ttlMs: 60_000 })
+    const almost = await createSession(h.store, a.id, new Date(Date.now() - TOKEN_TTL_MS + 1_000))
+    expect(await cache.userFor(almost.token)).toBeDefined()
+    await new Promise(resolve => setTimeout(resolve, 1_100))
+    expect(await cache.userFor(almost.token)).toBeUndefined()
   })
 })

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { SECURITY_HEADERS } from '../http/security-headers'
 import { migrate } from '../store/migrate'
-import { openPgliteStore } from '../store/pglite'
+import { storeFactories } from './stores'
 
 describe('static PWA and headers', () => {
   let dist: string
@@ -21,7 +21,7 @@ describe('static PWA and headers', () => {
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("install", () => {})')
     writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)')
     writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
-    store = await openPgliteStore()
+    store = await storeFactories[0]!.open()
     await migrate(store)
     app = createApp({ store, logger: pino({ level: 'silent' }), distDir: dist })
   }, 60_000)

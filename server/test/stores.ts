@@ -1,5 +1,10 @@
 import type { Store } from '../store/store'
 import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import { openPgliteStore } from '../store/pglite'
 import { openPostgresStore } from '../store/postgres'
@@ -14,6 +19,26 @@ export interface StoreFactory {
   name: 'pglite' | 'postgres'
   /** A fresh, empty store (its own PGlite, or its own schema on the PostgreSQL server). */
   open: () => Promise<Store>
+}
+
+/**
+ * A fresh PGlite data directory, made once per PGlite version and machine and shared
+ * by the test files: initdb in WASM takes seconds, loading a copy a fraction of that.
+ */
+export async function pgliteTemplate(): Promise<Blob> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
+  const { version } = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }
+  const file = join(tmpdir(), `yaodiantong-pglite-${version}.tar`)
+  if (!existsSync(file)) {
+    const db = await PGlite.create()
+    const dump = await db.dumpDataDir('none')
+    await db.close()
+    // Written aside and renamed, so a test file running at the same time never reads half a file.
+    const partial = `${file}.${randomBytes(4).toString('hex')}`
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+    renameSync(partial, file)
+  }
+  return new Blob([readFileSync(file)])
 }
 
 async function openPostgresScratch(url: string): Promise<Store> {
@@ -33,6 +58,6 @@ async function openPostgresScratch(url: string): Promise<Store> {
 
 /** Every store the integration suites run against. */
 export const storeFactories: StoreFactory[] = [
-  { name: 'pglite', open: () => openPgliteStore() },
+  { name: 'pglite', open: async () => openPgliteStore(undefined, { template: await pgliteTemplate() }) },
   ...(postgresUrl ? [{ name: 'postgres' as const, open: () => openPostgresScratch(postgresUrl) }] : []),
 ]

@@ -1,5 +1,6 @@
 import type { Harness } from './harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrate } from '../store/migrate'
 import { checkinMutation, favoriteMutation, POINT } from './fixtures'
 import { createHarness } from './harness'
 import { postgresRequired, postgresUrl, storeFactories } from './stores'
@@ -26,6 +27,12 @@ describe.each(storeFactories)('sync on $name', (factory) => {
     carol = (await h.addAndLogin('carol', '娄底市政务局')).token
   }, 60_000)
   afterAll(() => h?.close())
+
+  it('has applied the numbered migrations once; running them again changes nothing', async () => {
+    expect(await migrate(h.store)).toEqual([])
+    const rows = await h.store.query<{ version: number, name: string }>('select version, name from schema_migrations order by version')
+    expect(rows[0]).toEqual({ version: 1, name: '001_init.sql' })
+  })
 
   it('stores each check-in once when the same push is sent twice', async () => {
     const batch = [checkinMutation(), checkinMutation({ progress: 60 })]

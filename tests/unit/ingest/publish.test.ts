@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPlanData } from '../../../server/storage/plans'
 import { addUser } from '../../../server/storage/users'
 import { migrate } from '../../../server/store/migrate'
-import { openPgliteStore } from '../../../server/store/pglite'
 import { listenInRange } from '../../../server/test/listen'
+import { storeFactories } from '../../../server/test/stores'
 import { seedsDir } from './seed-helpers'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
@@ -31,7 +31,7 @@ describe('npm run ingest -- FILE --publish', () => {
   let url: string
 
   beforeAll(async () => {
-    store = await openPgliteStore()
+    store = await storeFactories[0]!.open()
     await migrate(store)
     await addUser(store, { name: 'admin', unit: '省政务局', admin: true, password: 'admin password 1' })
     await addUser(store, { name: 'clerk', unit: '长沙市', admin: false, password: 'clerk password 1' })

@@ -7,8 +7,8 @@ import { createRateLimiter } from '../../../server/http/rate-limit'
 import { ensurePlanData as ensureServerPlanData, publishPlans } from '../../../server/storage/plans'
 import { addUser } from '../../../server/storage/users'
 import { migrate } from '../../../server/store/migrate'
-import { openPgliteStore } from '../../../server/store/pglite'
 import { makePlan, PLAN_DATA } from '../../../server/test/fixtures'
+import { storeFactories } from '../../../server/test/stores'
 import { addCheckin, setFavorite } from '../../../src/db/actions'
 import { db } from '../../../src/db/db'
 import { ensurePlanData, replacePlanData } from '../../../src/db/plan-data-loader'
@@ -23,7 +23,8 @@ let app: ReturnType<typeof createApp>
 const PASSWORD = 'correct horse 1'
 
 beforeAll(async () => {
-  store = await openPgliteStore()
+  // The PGlite factory starts from a cached template: a fresh in-memory database takes seconds on a busy machine.
+  store = await storeFactories[0]!.open()
   await migrate(store)
   await ensureServerPlanData(store, () => PLAN_DATA)
   // Many sign-ins in a few seconds: the production limiter would (rightly) refuse them.
@@ -31,7 +32,7 @@ beforeAll(async () => {
   await addUser(store, { name: 'zhang', unit: '长沙市政务服务中心', admin: false, password: PASSWORD })
   await addUser(store, { name: 'li', unit: '长沙市政务服务中心', admin: false, password: PASSWORD })
   await addUser(store, { name: 'wang', unit: '娄底市政务服务中心', admin: false, password: PASSWORD })
-})
+}, 60_000) // PGlite's first start (WASM + initdb) takes ~10 s when the suite runs in parallel, as the server tests allow too.
 beforeEach(async () => {
   // Each test starts as a fresh device.
   await Promise.all(db.tables.map(t => t.clear()))
