@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { PlanDataSchema } from '../src/domain/plan'
 import { buildPlanDataFromDir } from './seed-plan-data'
 
 const VIRTUAL_ID = 'virtual:plan-data'
@@ -15,8 +16,11 @@ export function planDataPlugin(): Plugin {
   let json = ''
   let version = ''
   let fileName = ''
+  let themeCount = 0
   const load = () => {
-    const { data } = buildPlanDataFromDir(seedsDir)
+    // Validated here so a bad seed fails the build rather than reaching a phone.
+    const data = PlanDataSchema.parse(buildPlanDataFromDir(seedsDir).data)
+    themeCount = data.themes.length
     json = JSON.stringify(data)
     version = data.version
     fileName = `data/plan-data.${version}.json`
@@ -33,7 +37,7 @@ export function planDataPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED_ID)
         return undefined
-      return `export const planDataVersion = ${JSON.stringify(version)}\nexport const planDataUrl = ${JSON.stringify(fileName)}\n`
+      return `export const planDataVersion = ${JSON.stringify(version)}\nexport const planDataUrl = ${JSON.stringify(fileName)}\nexport const planDataThemeCount = ${themeCount}\n`
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

@@ -4,11 +4,12 @@ import App from './App.vue'
 import { install as installInstallPrompt } from './modules/install-prompt'
 import { install as installPersistentStorage } from './modules/persistent-storage'
 import { install as installPlanData } from './modules/plan-data'
+import { install as installSync } from './modules/sync'
 import { router } from './router'
 
 const app = createApp(App)
 app.use(createPinia())
 app.use(router)
-for (const install of [installInstallPrompt, installPlanData, installPersistentStorage])
+for (const install of [installInstallPrompt, installPlanData, installPersistentStorage, installSync])
   install(app)
 app.mount('#app')

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { BACKGROUND_SYNC_TAG } from './sync/background-sync-tag'
+import { SyncEngine } from './sync/sync-engine'
 
 declare let self: ServiceWorkerGlobalScope
 
@@ -27,3 +29,32 @@ cleanupOutdatedCaches()
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), {
   denylist: [/^\/api\//],
 }))
+
+// Background Sync: the page registers BACKGROUND_SYNC_TAG when a change is made offline, and the browser fires
+// `sync` once it is back online, even if the app was closed meanwhile. An open, visible page is asked to sync
+// itself (it shows progress and owns the retry timer); otherwise the worker pushes and pulls on its own: the
+// outbox and the session token both live in IndexedDB. A failed run rejects, so the browser retries later.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string
+}
+
+let engine: SyncEngine | undefined
+
+async function syncFromWorker(): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window' })
+  const visible = windows.find(client => client.visibilityState === 'visible')
+  if (visible) {
+    visible.postMessage({ type: 'sync-now' })
+    return
+  }
+  engine ??= new SyncEngine({ isOnline: () => self.navigator.onLine })
+  const outcome = await engine.syncNow()
+  if (outcome.kind === 'failed')
+    throw new Error(outcome.message)
+}
+
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEvent
+  if (sync.tag === BACKGROUND_SYNC_TAG)
+    sync.waitUntil(syncFromWorker())
+})

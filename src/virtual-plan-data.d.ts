@@ -4,4 +4,6 @@ declare module 'virtual:plan-data' {
   export const planDataVersion: string
   /** URL of the JSON asset (PlanData), relative to the app base. */
   export const planDataUrl: string
+  /** How many themes the data has: the home page reserves their tiles before the data arrives. */
+  export const planDataThemeCount: number
 }

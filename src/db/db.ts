@@ -48,6 +48,11 @@ export class AppDB extends Dexie {
       deckIndex: 'key',
       points: 'id, *themes, deadline, [planId+order]',
     })
+    // v4: theme decks and counts are stored with the plan data, so the multi-entry themes index (the costliest
+    // to keep up when 100,000 points are written) goes.
+    this.version(4).stores({
+      points: 'id, deadline, [planId+order]',
+    })
   }
 }
 

@@ -22,7 +22,7 @@ export async function listPlans(): Promise<PlanRow[]> {
 export async function listThemesWithCounts(): Promise<{ theme: ThemeRow, count: number }[]> {
   const themes = (await db.themes.toArray()).sort((a, b) => a.order - b.order)
   // Counts are stored with the plan data; counting 100,000 points on every start would cost seconds.
-  const counts = await Promise.all(themes.map(t => t.count ?? db.points.where('themes').equals(t.id).count()))
+  const counts = await Promise.all(themes.map(t => t.count ?? db.points.filter(p => p.themes.includes(t.id)).count()))
   return themes.map((theme, i) => ({ theme, count: counts[i] ?? 0 }))
 }
 
@@ -70,9 +70,9 @@ export async function getDeckIds(source: DeckSource): Promise<string[]> {
   }
 }
 
-/** The points of a theme across plans, in reading order. */
+/** The points of a theme across plans, in reading order: a full scan, kept for data stored before deck indexes. */
 export async function getThemePoints(themeId: string): Promise<PointRow[]> {
-  return (await db.points.where('themes').equals(themeId).toArray()).sort(comparePointsByPlan)
+  return (await db.points.filter(p => p.themes.includes(themeId)).toArray()).sort(comparePointsByPlan)
 }
 
 /** Ids of the points currently favorited. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 /**
  * The plan-data contract (DESIGN.md §2). The ingest pipeline produces it, the

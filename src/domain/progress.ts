@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 /**
  * Progress records (打卡) and favorites, and the sync mutations that carry them

@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { CheckinSchema, FavoriteSchema, MutationSchema } from './progress'
+import { z } from './zod'
 
 /**
  * The wire contract of the sync API (DESIGN.md §4), shared by the PWA's sync

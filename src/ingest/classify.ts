@@ -1,6 +1,6 @@
 import type { Plan, Theme } from '../domain/plan'
-import { z } from 'zod'
 import { ThemeSchema } from '../domain/plan'
+import { z } from '../domain/zod'
 import { textSimilarity } from './similarity'
 import themesJson from './themes.json'
 

@@ -6,8 +6,10 @@ import { META_KEYS } from '~/db/meta'
 import { loadSearchDocs } from './search-docs'
 import { buildSearchIndex } from './search-index'
 
-/** Most results a search returns (a deck or list never needs more). */
+/** Most results a search returns (a deck never needs more). */
 export const SEARCH_RESULT_LIMIT = 500
+/** Rows a result list shows at once; the deck of all results reads its cards itself. */
+export const SEARCH_PAGE_SIZE = 50
 
 async function dataKey(): Promise<string> {
   const [version, updatedAt] = await db.meta.bulkGet([META_KEYS.dataVersion, META_KEYS.dataUpdatedAt])
@@ -78,8 +80,8 @@ export async function searchPointIds(q: string, limit: number = SEARCH_RESULT_LI
   return getSearcher().query(await dataKey(), q, limit)
 }
 
-/** Searches the stored work points, best matches first, as rows. */
-export async function searchPoints(q: string, limit: number = SEARCH_RESULT_LIMIT): Promise<PointRow[]> {
+/** Searches the stored work points, best matches first, as rows: one page by default (reading rows is the slow part). */
+export async function searchPoints(q: string, limit: number = SEARCH_PAGE_SIZE): Promise<PointRow[]> {
   const ids = await searchPointIds(q, limit)
   return (await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined)
 }

@@ -35,5 +35,8 @@ export function describeSyncState(input: { online: boolean, session: Session | u
     return { kind: 'failed', text: '同步失败', detail: `${status.lastError}（${pending} 条待同步）` }
   if (pending > 0)
     return { kind: 'pending', text: `待同步 ${pending} 条`, detail: last }
+  // Just signed in, the first run not through yet: nothing is known to be in step with the server.
+  if (!status.lastSyncedAt)
+    return { kind: 'pending', text: '等待首次同步', detail: last }
   return { kind: 'synced', text: '已同步', detail: last }
 }

@@ -22,6 +22,11 @@ export async function hasDueOutbox(now = Date.now()): Promise<boolean> {
   return (await db.outbox.where('state').equals('pending').filter(r => r.nextAttemptAt <= now).count()) > 0
 }
 
+/** Ids of the pending outbox rows (works inside liveQuery: a new id means a new local change). */
+export async function pendingOutboxIds(): Promise<string[]> {
+  return (await db.outbox.where('state').equals('pending').primaryKeys()) as string[]
+}
+
 /** Milliseconds until the earliest pending outbox row may be retried (0 when one is due now), or undefined when none is pending. */
 export async function msUntilNextRetry(now = Date.now()): Promise<number | undefined> {
   let earliest: number | undefined

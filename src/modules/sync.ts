@@ -1,0 +1,98 @@
+import type { App } from 'vue'
+import type { SyncEngine, SyncOutcome } from '~/sync/sync-engine'
+import { liveQuery } from 'dexie'
+
+// The engine, the scheduler and their zod schemas load after first paint (dynamic import), outside 首页's
+// first-load budget. This module only wires triggers to the one engine.
+let engine: Promise<SyncEngine> | undefined
+const loadScheduler = () => import('~/sync/sync-scheduler')
+type SchedulerModule = Awaited<ReturnType<typeof loadScheduler>>
+
+/** The app's one SyncEngine, created on first use. */
+export function getSyncEngine(): Promise<SyncEngine> {
+  engine ??= import('~/sync/sync-engine').then(({ SyncEngine }) => new SyncEngine({ isOnline: () => navigator.onLine }))
+  return engine
+}
+
+// While rows wait out a backoff, wake up when the earliest is due instead of at the next 30 s poll.
+let retryTimer: number | undefined
+async function scheduleRetry(outcome: SyncOutcome): Promise<void> {
+  window.clearTimeout(retryTimer)
+  if (outcome.kind !== 'synced' && outcome.kind !== 'failed')
+    return // Signed out, offline or needing sign-in: the next sign-in or `online` starts again.
+  const wait = await (await loadScheduler()).msUntilNextRetry()
+  if (wait === undefined)
+    return
+  retryTimer = window.setTimeout(() => {
+    if (navigator.onLine)
+      void runSync()
+  }, Math.max(wait, 1_000))
+}
+
+/** One sync run by any trigger, followed by the retry timer. */
+async function runSync(): Promise<SyncOutcome> {
+  const outcome = await (await getSyncEngine()).syncNow()
+  void scheduleRetry(outcome)
+  return outcome
+}
+
+/** 立即同步: sends everything pending now, backoff or not. */
+export async function syncNow(): Promise<SyncOutcome> {
+  await (await loadScheduler()).makeOutboxDueNow()
+  return runSync()
+}
+
+/** Signs in and pulls the account's history and favorites; throws the API client's errors for the form to word. */
+export async function signIn(name: string, password: string): Promise<SyncOutcome> {
+  await (await loadScheduler()).makeOutboxDueNow()
+  const outcome = await (await getSyncEngine()).signIn(name, password)
+  void scheduleRetry(outcome)
+  return outcome
+}
+
+/** Signs out here (and on the server when reachable); local data and the outbox stay. */
+export async function signOut(): Promise<void> {
+  window.clearTimeout(retryTimer)
+  await (await getSyncEngine()).signOut()
+}
+
+/**
+ * Sends a local change soon after it is made: at once when online, through Background Sync when offline. Watches
+ * the pending ids, not their count: a favorite toggled twice replaces its outbox row and leaves the count alone.
+ */
+function watchLocalChanges(scheduler: SchedulerModule): void {
+  let previous: Set<string> | undefined
+  let debounce: number | undefined
+  liveQuery(scheduler.pendingOutboxIds).subscribe({
+    next: (ids) => {
+      const fresh = previous !== undefined && ids.some(id => !previous!.has(id))
+      previous = new Set(ids)
+      if (!fresh)
+        return
+      window.clearTimeout(debounce)
+      // A short pause gathers a burst of changes into one push.
+      debounce = window.setTimeout(() => {
+        if (navigator.onLine)
+          void runSync()
+        else
+          void scheduler.requestBackgroundSync()
+      }, 300)
+    },
+    error: (e: unknown) => console.error('[sync]', e),
+  })
+}
+
+async function start(): Promise<void> {
+  const scheduler = await loadScheduler()
+  await getSyncEngine()
+  // Back online: rows deferred by failures while the network was down go at once (the scheduler runs too;
+  // the engine folds both into one run and one more).
+  window.addEventListener('online', () => void syncNow())
+  scheduler.startSyncScheduler({ syncNow: runSync }, scheduler.browserSchedulerEnv())
+  watchLocalChanges(scheduler)
+}
+
+export function install(_app: App): void {
+  // After the first screen is up: sync is never what the user opened the app for.
+  setTimeout(() => void start().catch((e: unknown) => console.error('[sync] failed to start', e)), 0)
+}
