@@ -78,3 +78,41 @@ export function renderDocument(plans: Plan[]): string {
   }
   return out.join('\n')
 }
+
+/** The theme every point gets from withBenchTheme, so one deck holds the whole corpus. */
+export const BENCH_THEME = { id: 'bench-all', name: '基准全部', icon: 'i-bench', keywords: [] as string[] }
+
+/** Adds one extra theme to every point (and to the taxonomy), so a deck of all `targetPoints` points exists. */
+export function withBenchTheme(data: PlanData, theme = BENCH_THEME): PlanData {
+  return {
+    ...data,
+    themes: [...data.themes.filter(t => t.id !== theme.id), theme],
+    plans: data.plans.map(plan => ({
+      ...plan,
+      sections: plan.sections.map(section => ({
+        ...section,
+        points: section.points.map(p => (p.themes.includes(theme.id) ? p : { ...p, themes: [...p.themes, theme.id] })),
+      })),
+    })),
+  }
+}
+
+/** Cuts plan data down to exactly `points` points (the generator overshoots by up to one plan). */
+export function trimToPoints(data: PlanData, points: number): PlanData {
+  let left = points
+  const plans: Plan[] = []
+  for (const plan of data.plans) {
+    if (left <= 0)
+      break
+    const sections = []
+    for (const section of plan.sections) {
+      if (left <= 0)
+        break
+      const kept = section.points.slice(0, left)
+      left -= kept.length
+      sections.push({ ...section, points: kept })
+    }
+    plans.push({ ...plan, sections })
+  }
+  return { ...data, plans }
+}

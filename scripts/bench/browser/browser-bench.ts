@@ -1,0 +1,98 @@
+import type { BenchFiles } from '../corpus-files'
+import type { Figure } from '../figures'
+import type { ColdStart } from './cold-start'
+import type { SwipeResult } from './interactions'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { atMost } from '../figures'
+import { coldStarts } from './cold-start'
+import { measureSearch, measureSwipes, SEARCH_QUERIES } from './interactions'
+import { prepareProfile } from './profile'
+
+export interface BrowserBenchOptions {
+  baseUrl: string
+  files: BenchFiles
+  small: number
+  large: number
+  coldRounds: number
+  swipes: number
+  searchRounds: number
+  log: (line: string) => void
+}
+
+const MB = 1024 * 1024
+
+/**
+ * The headless-Chromium figures (4× CPU throttle): import, cold start, search, swipe, heap. Two profiles, one with
+ * `small` and one with `large` points stored, each prepared as a user's would be.
+ */
+export async function runBrowserBench(o: BrowserBenchOptions): Promise<Figure[]> {
+  const root = mkdtempSync(join(tmpdir(), 'ydt-bench-profiles-'))
+  const figures: Figure[] = []
+  const n = (x: number) => x.toLocaleString('en-US')
+  try {
+    o.log(`preparing a profile with ${n(o.small)} points…`)
+    const small = await prepareProfile(o.baseUrl, join(root, 'small'), o.files.corpusUrl(o.small), o.files.blankUrl)
+    o.log(`importing ${n(o.large)} points (4× CPU throttle)…`)
+    const large = await prepareProfile(o.baseUrl, join(root, 'large'), o.files.corpusUrl(o.large), o.files.blankUrl, true)
+    const section = 'Import into IndexedDB (headless Chromium, 4× CPU throttle)'
+    figures.push(
+      { section, name: `import ${n(large.points)} points, replacePlanData (chunked bulkPut, one transaction)`, value: large.app.ms / 1000, unit: 's', digits: 2, baseline: { name: 'raw IndexedDB put, one transaction', value: large.raw.ms / 1000 }, target: atMost(large.app.ms / 1000, 5, '≤ 5 s') },
+      { section, name: `import ${n(large.points)} points, throughput`, value: large.app.recordsPerSecond, unit: 'records/s', digits: 0, baseline: { name: 'raw IndexedDB put', value: large.raw.recordsPerSecond } },
+      ...(large.rawNoIndexes ? [{ section, name: `raw IndexedDB put of the ${n(large.points)} rows into a store without indexes`, value: large.rawNoIndexes.ms / 1000, unit: 's', digits: 2, baseline: { name: 'raw put with the app\'s 4 indexes', value: large.raw.ms / 1000 }, note: 'what index upkeep costs' }] : []),
+      { section, name: `import ${n(small.points)} points, replacePlanData`, value: small.app.ms, unit: 'ms', digits: 0, baseline: { name: 'raw IndexedDB put', value: small.raw.ms } },
+    )
+
+    const cold = async (dir: string, path: string, network: 'online' | 'offline', rounds: number, label: string, swipes?: boolean): Promise<ColdStart & { extra?: SwipeResult }> => {
+      o.log(`cold start, ${label}, ${network} (${rounds}×)…`)
+      return coldStarts(o.baseUrl, dir, path, network, rounds, swipes ? page => measureSwipes(page, o.swipes) : undefined)
+    }
+    const staticPage = await cold(large.dir, o.files.staticCardUrl, 'online', o.coldRounds, 'static first-card page')
+    const smallOnline = await cold(small.dir, o.files.deckUrl, 'online', o.coldRounds, `${n(o.small)} points`, true)
+    const smallOffline = await cold(small.dir, o.files.deckUrl, 'offline', o.coldRounds, `${n(o.small)} points`)
+    const largeOnline = await cold(large.dir, o.files.deckUrl, 'online', o.coldRounds, `${n(o.large)} points`, true)
+    const largeOffline = await cold(large.dir, o.files.deckUrl, 'offline', o.coldRounds, `${n(o.large)} points`)
+    const coldSection = 'Cold start to the first card on screen (new browser process, 4× CPU throttle, median)'
+    const base = { name: 'static first-card page, same server', value: staticPage.median }
+    const coldFigure = (label: string, c: ColdStart, note: string): Figure => ({ section: coldSection, name: label, value: c.median, unit: 'ms', digits: 0, baseline: base, note: `${note}; samples ${c.samples.map(s => s.toFixed(0)).join(', ')} ms` })
+    figures.push(
+      coldFigure(`${n(o.small)} points stored, online`, smallOnline, 'service worker bypassed'),
+      coldFigure(`${n(o.small)} points stored, offline`, smallOffline, 'service worker cache'),
+      coldFigure(`${n(o.large)} points stored, online`, largeOnline, 'service worker bypassed'),
+      { ...coldFigure(`${n(o.large)} points stored, offline`, largeOffline, 'service worker cache'), target: atMost(largeOffline.median / staticPage.median, 1.5, '≤ 1.5× static') },
+    )
+
+    const sw = largeOnline.extra
+    const swBase = smallOnline.extra
+    if (sw && swBase) {
+      const s = `Deck with ${n(o.large)} points (next-card button, ${o.swipes} moves, 4× CPU throttle)`
+      const baseName = `same deck with ${n(o.small)} points`
+      figures.push(
+        { section: s, name: 'next card: main-thread work to the next frame, p50', value: sw.work.p50, unit: 'ms', baseline: { name: baseName, value: swBase.work.p50 } },
+        { section: s, name: 'next card: main-thread work to the next frame, p95', value: sw.work.p95, unit: 'ms', baseline: { name: baseName, value: swBase.work.p95 }, target: atMost(sw.work.p95, 16, '≤ 16 ms') },
+        { section: s, name: 'next card: click to end of next frame (wall), p95', value: sw.toFrame.p95, unit: 'ms', baseline: { name: baseName, value: swBase.toFrame.p95 } },
+        { section: s, name: `JS heap of the page after GC, ${n(o.large)} points stored, deck open`, value: sw.heapBytes / MB, unit: 'MB', baseline: { name: baseName, value: swBase.heapBytes / MB }, target: atMost(sw.heapBytes / MB, 80, '≤ 80 MB') },
+        { section: s, name: 'cards in the DOM', value: sw.cardsInDom, unit: 'cards', digits: 0, baseline: { name: baseName, value: swBase.cardsInDom }, target: atMost(sw.cardsInDom, 5, '≤ 5 (a few)'), note: `deck position after the moves: ${sw.deckLength}` },
+      )
+    }
+
+    o.log(`search over ${n(o.large)} points…`)
+    const search = await measureSearch(o.baseUrl, large.dir, o.files.blankUrl, o.searchRounds)
+    const ss = `Search over ${n(o.large)} points (searchPoints; no CPU throttle — Chromium cannot throttle the worker the app searches in, so app and scan both run at full speed: a phone is ~4× slower; queries ${SEARCH_QUERIES.join(' ')})`
+    const scan = 'linear scan, String.includes over title/body/units in memory'
+    figures.push(
+      { section: ss, name: 'all queries, p50', value: search.all.p50, unit: 'ms', baseline: { name: scan, value: search.baseline.all.p50 } },
+      { section: ss, name: 'all queries, p95', value: search.all.p95, unit: 'ms', baseline: { name: scan, value: search.baseline.all.p95 }, target: atMost(search.all.p95, 30, '≤ 30 ms') },
+      { section: ss, name: 'characters, p95', value: search.characters.p95, unit: 'ms', baseline: { name: scan, value: search.baseline.characters.p95 } },
+      { section: ss, name: 'pinyin initials, p95', value: search.initials.p95, unit: 'ms', baseline: { name: scan, value: search.baseline.initials.p95 }, note: 'the scan cannot match initials; its time is the floor of a full pass' },
+      ...(search.idsOnly ? [{ section: ss, name: 'ids only (searchPointIds: the index, no rows read), p95', value: search.idsOnly.p95, unit: 'ms', baseline: { name: scan, value: search.baseline.all.p95 }, note: `p50 ${search.idsOnly.p50.toFixed(1)} ms; searchPoints adds reading up to 500 rows` }] : []),
+      { section: ss, name: 'first query (builds the index)', value: search.indexBuildMs, unit: 'ms', digits: 0, note: `hits per query: ${Object.entries(search.hits).map(([q, h]) => `${q} ${h}`).join(', ')}` },
+      { section: ss, name: 'longest main-thread long task while the index builds', value: search.longestTaskMs, unit: 'ms', digits: 0, note: `${search.longTasksDuringBuild} long task(s) (PerformanceObserver longtask); 0 means the build does not block the main thread` },
+    )
+    return figures
+  }
+  finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}
