@@ -1,10 +1,13 @@
-// Screenshots of 首页, a card deck, the 打卡 sheet and 长辈模式 (首页, inline 打卡, 我的) at 390×844 → docs/screenshots/*.png.
-// Builds the app, serves it with `vite preview` on port 4312 and drives Debian's Chromium.
+// Screenshots of 首页, a card deck, the 打卡 sheet, 长辈模式 (首页, inline 打卡, 我的) and 我的 signed in with its
+// sync state, at 390×844 → docs/screenshots/*.png. Builds the app, serves it with `vite preview` on port 4312 (and
+// with the real sync server on 4329 for the signed-in shot) and drives Debian's Chromium.
 import type { Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { launchBrowser, PHONE, waitForHomeData } from '../tests/e2e/support/browser'
+import { launchBrowser, PHONE, waitForHomeData, waitForServiceWorker } from '../tests/e2e/support/browser'
 import { ARTIFACTS, buildApp, ROOT, startPreview } from '../tests/e2e/support/server'
+import { checkInOnCurrentCard, openThemeDeck, signInOnMe } from '../tests/e2e/support/sync-actions'
+import { startSyncServer } from '../tests/e2e/support/sync-server'
 
 const OUT = join(ROOT, 'docs/screenshots')
 const DIST = join(ARTIFACTS, 'dist-screenshots')
@@ -58,10 +61,33 @@ async function main() {
     await page.getByTestId('build-marker').waitFor()
     await shot(page, 'elder-me')
     await context.close()
+
+    await shootSignedInMe(browser)
   }
   finally {
     await browser.close()
     await server.close()
+  }
+}
+
+/** 我的 signed in against the real sync server: account, unit, sync state and last synced time. */
+async function shootSignedInMe(browser: Awaited<ReturnType<typeof launchBrowser>>) {
+  const sync = await startSyncServer(4329, [{ name: 'zhangwei', unit: '长沙市政务服务中心' }], DIST)
+  try {
+    const context = await browser.newContext({ ...PHONE, deviceScaleFactor: 2 })
+    const page = await context.newPage()
+    await page.goto(sync.url)
+    await waitForServiceWorker(page)
+    await waitForHomeData(page)
+    await openThemeDeck(page, sync.url)
+    await checkInOnCurrentCard(page, '已完成系统对接方案，待联调')
+    await signInOnMe(page, sync.url, 'zhangwei')
+    await page.getByTestId('sync-summary').filter({ hasText: '已同步' }).waitFor({ timeout: 20_000 })
+    await shot(page, 'me-sync')
+    await context.close()
+  }
+  finally {
+    await sync.dispose()
   }
 }
 

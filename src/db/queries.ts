@@ -125,14 +125,13 @@ async function doneIds(): Promise<Set<string>> {
 
 /**
  * Overdue points and points due within `days`, overdue first then soonest; points whose latest
- * check-in is done are left out. With `limit`, reading stops early on the deadline index.
+ * check-in is done are left out. The ids come from the deadline index alone; only the `limit` shown are read.
  */
 export async function getDueSoon(days: number = DUE_SOON_DAYS, today: Date = new Date(), limit?: number): Promise<DueSoonItem[]> {
-  const done = await doneIds()
-  let query = db.points.where('deadline').belowOrEqual(addDaysIso(today, days)).filter(p => !done.has(p.id))
-  if (limit !== undefined)
-    query = query.limit(limit)
-  return (await query.toArray())
+  // Not where().filter().limit(): Dexie's live queries did not re-run such a query after the points were replaced.
+  const ids = await getDueSoonIds(days, today)
+  const rows = await getPointsByIds(limit === undefined ? ids : ids.slice(0, limit))
+  return rows
     .sort(comparePointsByDeadline)
     .map(point => ({ point, status: deadlineStatus(point.deadline, today, days) }))
 }

@@ -85,9 +85,6 @@ function watchLocalChanges(scheduler: SchedulerModule): void {
 async function start(): Promise<void> {
   const scheduler = await loadScheduler()
   await getSyncEngine()
-  // Back online: rows deferred by failures while the network was down go at once (the scheduler runs too;
-  // the engine folds both into one run and one more).
-  window.addEventListener('online', () => void syncNow())
   scheduler.startSyncScheduler({ syncNow: runSync }, scheduler.browserSchedulerEnv())
   watchLocalChanges(scheduler)
 }

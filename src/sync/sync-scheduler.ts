@@ -46,7 +46,7 @@ export async function makeOutboxDueNow(now = Date.now()): Promise<void> {
 }
 
 /**
- * Drains the outbox on start, on `online`, on return to the foreground, on a timer while anything is due, and when
+ * Drains the outbox on start, on `online` (backoff or not), on return to the foreground, on a timer while anything is due, and when
  * the service worker asks. Returns a function that stops it all.
  */
 export function startSyncScheduler(engine: Pick<SyncEngine, 'syncNow'>, env: SchedulerEnv): () => void {
@@ -62,7 +62,12 @@ export function startSyncScheduler(engine: Pick<SyncEngine, 'syncNow'>, env: Sch
     if ((event as MessageEvent).data?.type === 'sync-now')
       run()
   }
-  env.target.addEventListener('online', run)
+  // Back online: rows deferred by failures while the network was down go at once, not after their backoff.
+  const onOnline = () => {
+    if (env.isOnline())
+      void makeOutboxDueNow().then(run, run)
+  }
+  env.target.addEventListener('online', onOnline)
   env.document.addEventListener('visibilitychange', onVisible)
   env.serviceWorker?.addEventListener('message', onMessage)
   const timer = env.setInterval(() => {
@@ -70,7 +75,7 @@ export function startSyncScheduler(engine: Pick<SyncEngine, 'syncNow'>, env: Sch
   }, PENDING_POLL_MS)
   run()
   return () => {
-    env.target.removeEventListener('online', run)
+    env.target.removeEventListener('online', onOnline)
     env.document.removeEventListener('visibilitychange', onVisible)
     env.serviceWorker?.removeEventListener('message', onMessage)
     env.clearInterval(timer)

@@ -92,6 +92,17 @@ describe('data composables', () => {
   })
 })
 
+describe('useDueSoon with a limit', () => {
+  it('fills in when the plan data arrives after the first (empty) answer', async () => {
+    await resetDb()
+    const due = inScope(() => useDueSoon(30, 1))
+    await new Promise(r => setTimeout(r, 30))
+    expect(due.value).toEqual([])
+    await replacePlanData(samplePlanData('v2'))
+    await vi.waitFor(() => expect(due.value.map(d => d.point.id)).toEqual(['hunan-2023-zwfw-1']))
+  })
+})
+
 describe('useDeckIds', () => {
   it('follows the source: plan, section, theme, favorites, ids and search', async () => {
     const source = ref<DeckSource>({ kind: 'plan', id: 'hunan-2023-zwfw' })

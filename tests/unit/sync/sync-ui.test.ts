@@ -11,7 +11,8 @@ import { replacePlanData } from '~/db/plan-data-loader'
 import { pushOutbox } from '~/sync/push-outbox'
 import { dismissRejectedChange, listRejectedChanges } from '~/sync/rejected-changes'
 import { expireSession, saveSession } from '~/sync/session'
-import { makeOutboxDueNow, msUntilNextRetry } from '~/sync/sync-scheduler'
+import { describeSyncState } from '~/sync/sync-label'
+import { makeOutboxDueNow, msUntilNextRetry, pendingOutboxIds } from '~/sync/sync-scheduler'
 import { updateSyncStatus } from '~/sync/sync-status'
 import { resetDb, samplePlanData } from '../db/fixtures'
 
@@ -129,5 +130,24 @@ describe('makeOutboxDueNow', () => {
     const rows = await db.outbox.toArray()
     expect(rows.filter(r => r.state === 'pending').map(r => [r.attempts, r.nextAttemptAt])).toEqual([[3, now + 1]])
     expect(rows.find(r => r.state === 'rejected')!.nextAttemptAt).toBe(now + 60_000)
+  })
+})
+
+describe('describeSyncState right after sign-in', () => {
+  it('does not claim 已同步 before the first run has synced', () => {
+    const session = { token: 't', expiresAt: '2099-01-01T00:00:00Z', user: { name: 'zhang', unit: 'u', admin: false }, expired: false }
+    expect(describeSyncState({ online: true, session, pending: 0, status: {} })).toMatchObject({ kind: 'pending', text: '等待首次同步', detail: '尚未同步' })
+    expect(describeSyncState({ online: true, session, pending: 0, status: { lastSyncedAt: '2026-11-21T08:00:00Z' } }).text).toBe('已同步')
+  })
+})
+
+describe('pendingOutboxIds', () => {
+  it('gives a new id when a favorite is toggled again, though the pending count stays the same', async () => {
+    await setFavorite('hunan-2023-zwfw-1', true)
+    const before = await pendingOutboxIds()
+    await setFavorite('hunan-2023-zwfw-1', false)
+    const after = await pendingOutboxIds()
+    expect(after).toHaveLength(before.length)
+    expect(after.some(id => !before.includes(id))).toBe(true)
   })
 })
