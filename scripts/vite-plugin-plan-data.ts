@@ -16,11 +16,12 @@ export function planDataPlugin(): Plugin {
   let json = ''
   let version = ''
   let fileName = ''
-  let themeCount = 0
+  let themes: Array<{ id: string, name: string, icon: string, count: number }> = []
   const load = () => {
     // Validated here so a bad seed fails the build rather than reaching a phone.
     const data = PlanDataSchema.parse(buildPlanDataFromDir(seedsDir).data)
-    themeCount = data.themes.length
+    const points = data.plans.flatMap(p => p.sections.flatMap(s => s.points))
+    themes = data.themes.map(t => ({ id: t.id, name: t.name, icon: t.icon, count: points.filter(p => p.themes.includes(t.id)).length }))
     json = JSON.stringify(data)
     version = data.version
     fileName = `data/plan-data.${version}.json`
@@ -37,7 +38,7 @@ export function planDataPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED_ID)
         return undefined
-      return `export const planDataVersion = ${JSON.stringify(version)}\nexport const planDataUrl = ${JSON.stringify(fileName)}\nexport const planDataThemeCount = ${themeCount}\n`
+      return `export const planDataVersion = ${JSON.stringify(version)}\nexport const planDataUrl = ${JSON.stringify(fileName)}\nexport const planDataThemes = ${JSON.stringify(themes)}\n`
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

@@ -4,6 +4,6 @@ declare module 'virtual:plan-data' {
   export const planDataVersion: string
   /** URL of the JSON asset (PlanData), relative to the app base. */
   export const planDataUrl: string
-  /** How many themes the data has: the home page reserves their tiles before the data arrives. */
-  export const planDataThemeCount: number
+  /** The themes with their point counts (a kilobyte): 首页 draws its grid at once, before IndexedDB answers. */
+  export const planDataThemes: Array<{ id: string, name: string, icon: string, count: number }>
 }
