@@ -1,20 +1,10 @@
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_ARGS, PHONE } from '../../chromium'
 
-export const CHROMIUM = '/usr/bin/chromium'
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export { CHROMIUM, CHROMIUM_ARGS, PHONE }
 /** 4× slower CPU: a mid-range phone on this machine (DevTools protocol Emulation.setCPUThrottlingRate). */
 export const CPU_THROTTLE = 4
-
-/** A phone: 390×844, touch, mobile, Chinese locale (as the browser tests use). */
-export const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  hasTouch: true,
-  isMobile: true,
-  deviceScaleFactor: 1,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-}
 
 export interface ProfileOptions {
   /** 'block' bypasses the service worker: every request goes to the network (and the HTTP cache). */

@@ -1,23 +1,13 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PHONE } from '../../../scripts/chromium'
 
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-}
+const LAUNCH = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 
-/** A phone: 390×844, touch, mobile, Chinese locale. */
-export const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  hasTouch: true,
-  isMobile: true,
-  deviceScaleFactor: 1,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-}
+export { PHONE }
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch(LAUNCH)
