@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { ingest } from '../src/ingest/pipeline'
 import { seedFilesFrom } from './seed-files'
-import { buildPlanDataFromDir } from './seed-plan-data'
 
 const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url))
 const files = seedFilesFrom(seedsDir)
@@ -26,8 +25,10 @@ function time(run: () => void, rounds: number): { median: number, p95: number, f
   return { first: firstMs, median: samples[Math.floor(rounds / 2)]!, p95: samples[Math.floor(rounds * 0.95)]! }
 }
 
-const whole = time(() => ingest(files), 30)
-const points = buildPlanDataFromDir(seedsDir).data.plans.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.points.length, 0), 0)
+let points = 0
+const whole = time(() => {
+  points = ingest(files).data.plans.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.points.length, 0), 0)
+}, 30)
 console.log(`ingest, all ${files.length} seeds (${(bytes / 1024).toFixed(0)} KiB, ${points} points):`)
 console.log(`  first run (cold, includes JIT and dictionary load): ${whole.first.toFixed(1)} ms`)
 console.log(`  warm: median ${whole.median.toFixed(1)} ms, p95 ${whole.p95.toFixed(1)} ms`)

@@ -2,7 +2,7 @@ import type { MaybeRefOrGetter, Ref } from 'vue'
 import type { CheckinRow } from '~/db/checkins'
 import type { DueSoonItem } from '~/db/queries'
 import { toValue } from 'vue'
-import { countDueSoon, getCheckinHistory, getDueSoon, getLatestCheckins } from '~/db/queries'
+import { getCheckinHistory, getDueSoon, getDueSoonSummary, getLatestCheckins } from '~/db/queries'
 import { DUE_SOON_DAYS } from '~/domain/deadline'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -21,7 +21,7 @@ export function useDueSoon(days: MaybeRefOrGetter<number> = DUE_SOON_DAYS, limit
   return useLiveQuery(() => getDueSoon(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)], [])
 }
 
-/** How many points are due soon or overdue (not yet done), live. */
-export function useDueSoonCount(days: MaybeRefOrGetter<number> = DUE_SOON_DAYS): Ref<number> {
-  return useLiveQuery(() => countDueSoon(toValue(days)), [() => toValue(days)], 0)
+/** The first `limit` due-soon items and the total, live (one read of the deadline index for both). */
+export function useDueSoonSummary(limit: MaybeRefOrGetter<number>, days: MaybeRefOrGetter<number> = DUE_SOON_DAYS): Ref<{ items: DueSoonItem[], total: number }> {
+  return useLiveQuery(() => getDueSoonSummary(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)], { items: [], total: 0 })
 }

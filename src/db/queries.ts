@@ -128,12 +128,18 @@ async function doneIds(): Promise<Set<string>> {
  * check-in is done are left out. The ids come from the deadline index alone; only the `limit` shown are read.
  */
 export async function getDueSoon(days: number = DUE_SOON_DAYS, today: Date = new Date(), limit?: number): Promise<DueSoonItem[]> {
+  return (await getDueSoonSummary(days, today, limit)).items
+}
+
+/** The first `limit` due-soon items and how many there are in all, from one read of the deadline index. */
+export async function getDueSoonSummary(days: number = DUE_SOON_DAYS, today: Date = new Date(), limit?: number): Promise<{ items: DueSoonItem[], total: number }> {
   // Not where().filter().limit(): Dexie's live queries did not re-run such a query after the points were replaced.
   const ids = await getDueSoonIds(days, today)
   const rows = await getPointsByIds(limit === undefined ? ids : ids.slice(0, limit))
-  return rows
+  const items = rows
     .sort(comparePointsByDeadline)
     .map(point => ({ point, status: deadlineStatus(point.deadline, today, days) }))
+  return { items, total: ids.length }
 }
 
 /** Ids of the due-soon points in deadline order, from the index alone (no rows read). */

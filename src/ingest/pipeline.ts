@@ -5,7 +5,6 @@ import type { NormalizeRepairs } from './normalize'
 import { classifyPlans, loadTaxonomy } from './classify'
 import { decodeDocument } from './decode'
 import { extractPoint } from './extract'
-import { flatten } from './flat-text'
 import { dropRepeatedFragments } from './fragments'
 import { mergePlans } from './merge'
 import { normalizeText } from './normalize'
@@ -75,7 +74,7 @@ function readDocument(file: SourceFile, diagnostics: Diagnostic[]): { plans: Doc
   if (plans.length === 0)
     diagnostics.push({ level: 'error', code: 'no-plans', source, message: 'no work-point plan found: no heading such as “XX市2023年…工作要点” followed by numbered points （一） or 1.' })
   const announcedTitles = [...segmented.noticeText.matchAll(/《([^《》]+)》/g)].map(m => m[1]!)
-  return { plans, extras: { source, announcedTitles, flatText: flatten(normalized.text).text } }
+  return { plans, extras: { source, announcedTitles, flatText: segmented.flatText } }
 }
 
 /** Gives merged plans their stable ids; two plans whose slugs collide keep them apart with a suffix. */

@@ -29,6 +29,8 @@ export interface SegmentResult {
   plans: RawPlan[]
   /** Text before the first plan heading (notices), kept for de-duplicating scraped fragments. */
   noticeText: string
+  /** The document joined into one string (what the merge searches for plans whose heading was lost). */
+  flatText: string
   diagnostics: Diagnostic[]
 }
 
@@ -191,7 +193,7 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
     state.open = { kind: 'point', from: m.end }
   }
 
-  return { plans, noticeText: text.slice(0, firstHeading < 0 ? 0 : firstHeading), diagnostics }
+  return { plans, noticeText: text.slice(0, firstHeading < 0 ? 0 : firstHeading), flatText: text, diagnostics }
 }
 
 function order(c: Cut): number {
