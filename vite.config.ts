@@ -3,9 +3,11 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { dropVantIconFont } from './scripts/postcss-drop-vant-icon-font'
 import { planDataPlugin } from './scripts/vite-plugin-plan-data'
 
 export default defineConfig({
+  css: { postcss: { plugins: [dropVantIconFont()] } },
   plugins: [
     vue(),
     planDataPlugin(),

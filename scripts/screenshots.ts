@@ -70,7 +70,10 @@ async function main() {
   }
 }
 
-/** 我的 signed in against the real sync server: account, unit, sync state and last synced time. */
+/**
+ * 我的 signed in against the real sync server: the 本机 question, account, unit, sync state and last synced time,
+ * then 退出登录 with an unsynced change (normal and 长辈模式).
+ */
 async function shootSignedInMe(browser: Awaited<ReturnType<typeof launchBrowser>>) {
   const sync = await startSyncServer(4329, [{ name: 'zhangwei', unit: '长沙市政务服务中心' }], DIST)
   try {
@@ -82,8 +85,36 @@ async function shootSignedInMe(browser: Awaited<ReturnType<typeof launchBrowser>
     await openThemeDeck(page, sync.url)
     await checkInOnCurrentCard(page, '已完成系统对接方案，待联调')
     await signInOnMe(page, sync.url, 'zhangwei')
+    await page.getByTestId('local-data-question').waitFor()
+    await shot(page, 'me-local-question')
+    await page.getByTestId('local-data-merge').click()
     await page.getByTestId('sync-summary').filter({ hasText: '已同步' }).waitFor({ timeout: 20_000 })
     await shot(page, 'me-sync')
+
+    await context.setOffline(true)
+    await openThemeDeck(page, sync.url)
+    await page.locator('.deck__slot[data-current="true"]').getByTestId('checkin-open').click()
+    await page.getByTestId('checkin-form').locator('textarea').fill('联调完成\u0000')
+    await page.getByTestId('checkin-save').click()
+    await page.getByTestId('checkin-error').waitFor()
+    await shot(page, 'checkin-unstorable')
+    await page.getByTestId('checkin-clean-note').click()
+    await page.getByTestId('checkin-save').click()
+    await page.getByTestId('checkin-form').waitFor({ state: 'detached' })
+    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByTestId('sign-out').click()
+    await page.getByTestId('sign-out-warning').scrollIntoViewIfNeeded()
+    await shot(page, 'me-sign-out')
+    await page.getByTestId('sign-out-clear').click()
+    await page.getByTestId('sign-out-clear-warning').scrollIntoViewIfNeeded()
+    await shot(page, 'me-sign-out-clear')
+
+    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByTestId('elder-toggle').click()
+    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByTestId('sign-out').click()
+    await page.getByTestId('sign-out-warning').scrollIntoViewIfNeeded()
+    await shot(page, 'elder-sign-out')
     await context.close()
   }
   finally {

@@ -1,17 +1,22 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import type { Logger } from 'pino'
-import type { RateLimiter } from './http/rate-limit'
-import type { User } from './storage/users'
+import type { LoginThrottleOptions } from './auth/login-throttle'
+import type { AuthEnv } from './http/auth'
 import type { Store } from './store/store'
 import { Hono } from 'hono'
 import { PlanDataSchema, PlanSchema } from '../src/domain/plan'
-import { LoginRequestSchema, PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, PushRequestSchema } from '../src/domain/sync-api'
+import { LoginRequestSchema, PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT } from '../src/domain/sync-api'
 import { z } from '../src/domain/zod'
+import { createAdminUsersApi } from './admin-users-api'
+import { createLoginThrottle } from './auth/login-throttle'
 import { dummyHash, verifyPassword } from './auth/password'
 import { createSessionCache } from './auth/session-cache'
+import { createAuth } from './http/auth'
 import { decodeCursor, encodeCursor } from './http/cursor'
 import { HttpError, parseOr400 } from './http/errors'
+import { parsePushBody } from './http/push-body'
 import { readJsonBody } from './http/read-json'
+import { findUnstorable } from './http/storable'
 import { getPlanData, publishPlans } from './storage/plans'
 import { pullChanges } from './storage/pull'
 import { pushMutations } from './storage/push'
@@ -21,12 +26,12 @@ import { findUserForLogin } from './storage/users'
 export interface ApiDeps {
   store: Store
   logger: Logger
-  /** Sign-in attempts per client IP and name. */
-  loginLimiter: RateLimiter
   clientIp: (c: Context) => string
+  /** Sign-in throttling (limits, window, clock); the defaults are 5 per account and 20 per address a minute. */
+  loginThrottle?: Partial<LoginThrottleOptions>
+  /** The local control token of a PGlite server: admin rights for requests from loopback addresses. */
+  controlToken?: string
 }
-
-interface Env { Variables: { user: User, token: string } }
 
 const PLAN_UPLOAD_LIMIT = 16 * 1024 * 1024
 
@@ -34,11 +39,6 @@ const PullQuerySchema = z.object({
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
 })
-
-function bearerToken(c: Context): string | undefined {
-  const match = /^Bearer ([\w-]{20,200})$/.exec(c.req.header('authorization') ?? '')
-  return match?.[1]
-}
 
 /** True when an If-None-Match header lists `etag` (weak comparison, as RFC 9110 asks for it). */
 function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -52,24 +52,11 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 /** The /api routes. Storage lives in server/storage; this module only speaks HTTP. */
 export function createApi(deps: ApiDeps) {
   const { store, logger } = deps
-  const api = new Hono<Env>()
-  const sessions = createSessionCache(store)
-
-  const requireUser: MiddlewareHandler<Env> = async (c, next) => {
-    const token = bearerToken(c)
-    const user = token ? await sessions.userFor(token) : undefined
-    if (!token || !user)
-      throw new HttpError(401, 'sign in required: the token is missing, expired or revoked', { 'WWW-Authenticate': 'Bearer' })
-    c.set('user', user)
-    c.set('token', token)
-    await next()
-  }
-
-  const requireAdmin: MiddlewareHandler<Env> = async (c, next) => {
-    if (!c.get('user').admin)
-      throw new HttpError(403, 'admin only')
-    await next()
-  }
+  const api = new Hono<AuthEnv>()
+  // On PostgreSQL other processes (servers, `npm run user`) change sessions too: look every token up.
+  const sessions = createSessionCache(store, { ttlMs: store.kind === 'postgres' ? 0 : 10_000 })
+  const throttle = createLoginThrottle(store, deps.loginThrottle)
+  const { requireUser, requireAdmin } = createAuth({ sessions, controlToken: deps.controlToken, clientIp: deps.clientIp })
 
   api.get('/health', async (c) => {
     await store.query('select 1')
@@ -78,15 +65,24 @@ export function createApi(deps: ApiDeps) {
 
   api.post('/auth/login', async (c) => {
     const body = parseOr400(LoginRequestSchema, await readJsonBody(c, 16 * 1024))
-    const wait = deps.loginLimiter.hit(`${deps.clientIp(c)}\n${body.name.toLowerCase()}`)
-    if (wait > 0)
-      throw new HttpError(429, 'too many sign-in attempts, try again later', { 'Retry-After': String(wait) })
+    const ip = deps.clientIp(c)
+    const attempt = await throttle.begin(body.name, ip)
+    if ('wait' in attempt) {
+      logger.warn({ ip, wait: attempt.wait }, 'sign-in throttled')
+      throw new HttpError(429, `too many failed sign-ins, try again in ${attempt.wait} s`, { 'Retry-After': String(attempt.wait) })
+    }
     const user = await findUserForLogin(store, body.name)
     // Unknown names cost a hash check too, so timing does not reveal which names exist.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? await dummyHash())
     if (!user || !ok) {
-      logger.info({ name: body.name, ip: deps.clientIp(c) }, 'sign-in failed')
+      // Only an existing account's name is logged: what was typed may be a password in the wrong field.
+      logger.info({ user: user?.name, ip }, 'sign-in failed')
       throw new HttpError(401, 'wrong name or password')
+    }
+    await attempt.succeeded()
+    if (user.disabled) {
+      logger.info({ user: user.name, ip }, 'sign-in of a disabled account refused')
+      throw new HttpError(403, 'this account is disabled: 该账号已停用，请联系管理员')
     }
     const session = await createSession(store, user.id)
     logger.info({ user: user.name }, 'signed in')
@@ -119,19 +115,29 @@ export function createApi(deps: ApiDeps) {
     return c.body(data.body)
   })
 
-  api.put('/admin/plans', requireUser, requireAdmin, async (c) => {
+  api.put('/admin/plans', requireAdmin, async (c) => {
     const raw = await readJsonBody(c, PLAN_UPLOAD_LIMIT)
     // Decide the shape first so errors name the fields of the schema the sender meant.
     const isPlanData = typeof raw === 'object' && raw !== null && 'plans' in raw
     const input = isPlanData ? parseOr400(PlanDataSchema, raw) : parseOr400(PlanSchema, raw)
+    const unstorable = findUnstorable(input)
+    if (unstorable)
+      throw new HttpError(400, `invalid body: ${unstorable.join('.') || '(root)'}: contains a NUL character or a lone UTF-16 surrogate, which cannot be stored`)
     const result = await publishPlans(store, input)
-    logger.info({ user: c.get('user').name, version: result.version, added: result.added, replaced: result.replaced }, 'plans published')
+    logger.info({ actor: c.get('actor'), version: result.version, added: result.added, replaced: result.replaced }, 'plans published')
     return c.json({ version: result.version, etag: result.etag, added: result.added, replaced: result.replaced })
   })
 
+  api.route('/admin/users', createAdminUsersApi({ store, logger, requireAdmin, changed: () => sessions.clear() }))
+
   api.post('/sync/push', requireUser, async (c) => {
-    const { mutations } = parseOr400(PushRequestSchema, await readJsonBody(c))
-    const results = await pushMutations(store, c.get('user'), mutations)
+    const items = parsePushBody(await readJsonBody(c))
+    const valid = items.flatMap(item => ('mutation' in item ? [item.mutation] : []))
+    const stored = await pushMutations(store, c.get('user'), valid)
+    let next = 0
+    const results = items.map(item => ('mutation' in item
+      ? stored[next++]!
+      : { id: item.id, status: 'rejected' as const, reason: 'unstorable text' as const, field: item.field }))
     return c.json({ results })
   })
 

@@ -1,15 +1,15 @@
 import type { Context } from 'hono'
 import type { Logger } from 'pino'
+import type { LoginThrottleOptions } from './auth/login-throttle'
 import type { InflightTracker } from './http/inflight'
-import type { RateLimiter } from './http/rate-limit'
 import type { Store } from './store/store'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { createApi } from './api'
 import { HttpError } from './http/errors'
 import { createInflightTracker } from './http/inflight'
-import { createRateLimiter } from './http/rate-limit'
 import { securityHeaders } from './http/security-headers'
+import { withSafeErrors } from './log'
 import { mountStatic } from './static'
 
 export interface AppOptions {
@@ -17,11 +17,16 @@ export interface AppOptions {
   logger: Logger
   /** The built PWA; omitted in API tests. */
   distDir?: string
-  loginLimiter?: RateLimiter
+  /** Sign-in throttling: limits, window and clock (tests shorten them). */
+  loginThrottle?: Partial<LoginThrottleOptions>
+  /** The local control token (PGlite servers): admin rights for requests from loopback addresses. */
+  controlToken?: string
+  /** The client's address; from the socket by default (tests without one inject it). */
+  clientIp?: (c: Context) => string
   inflight?: InflightTracker
 }
 
-function clientIp(c: Context): string {
+function socketIp(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   }
@@ -33,7 +38,7 @@ function clientIp(c: Context): string {
 
 /** The whole HTTP app: security headers, /api, and the PWA when `distDir` is given. */
 export function createApp(options: AppOptions) {
-  const { logger } = options
+  const logger = withSafeErrors(options.logger)
   const inflight = options.inflight ?? createInflightTracker()
   const app = new Hono()
 
@@ -50,8 +55,9 @@ export function createApp(options: AppOptions) {
   app.route('/api', createApi({
     store: options.store,
     logger,
-    loginLimiter: options.loginLimiter ?? createRateLimiter({ max: 5, windowMs: 60_000 }),
-    clientIp,
+    loginThrottle: options.loginThrottle,
+    controlToken: options.controlToken,
+    clientIp: options.clientIp ?? socketIp,
   }))
   if (options.distDir)
     mountStatic(app, options.distDir)
@@ -61,8 +67,9 @@ export function createApp(options: AppOptions) {
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers))
         c.header(name, value)
-      return c.json({ error: error.message }, error.status)
+      return c.json({ ...error.extra, error: error.message }, error.status)
     }
+    // The serializer keeps the statement and SQLSTATE of a StoreError, never its parameters or detail.
     logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')
     return c.json({ error: 'internal server error' }, 500)
   })

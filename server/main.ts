@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import pino from 'pino'
 import { buildPlanDataFromDir } from '../scripts/seed-plan-data'
+import { newToken } from './auth/tokens'
+import { writeControlFile } from './control-file'
+import { createLogger } from './log'
 import { startServer } from './server'
 import { ensurePlanData } from './storage/plans'
 import { migrate } from './store/migrate'
@@ -13,7 +15,7 @@ import { openStore } from './store/open'
  * ./data/pglite, or DATABASE_URL), migrates, seeds the plan data, and serves.
  */
 const root = fileURLToPath(new URL('..', import.meta.url))
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' })
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' })
 const distDir = process.env.DIST_DIR ?? `${root}dist`
 const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '0.0.0.0'
@@ -43,12 +45,18 @@ async function main(): Promise<void> {
     return data
   })
 
-  const server = await startServer({ store, logger, distDir, port, host })
+  // The PGlite directory is this process's alone: `npm run user` manages accounts through the API with this token.
+  const controlToken = store.kind === 'pglite' && store.dataDir ? newToken() : undefined
+  const server = await startServer({ store, logger, distDir, port, host, controlToken })
+  const removeControlFile = controlToken && store.dataDir
+    ? writeControlFile(store.dataDir, { pid: process.pid, port: server.port, host, token: controlToken })
+    : () => {}
   logger.info({ url: server.url, store: store.kind, planVersion: plans.version }, 'listening')
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down')
+      removeControlFile()
       server.close().then(
         () => {
           logger.info('stopped')

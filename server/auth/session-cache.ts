@@ -4,28 +4,34 @@ import { revokeSession, sessionForToken } from '../storage/sessions'
 import { hashToken } from './tokens'
 
 /**
- * Remembers token → user for a few seconds, so a busy client's requests do not each
- * cost a session lookup. Sign-out through this process takes effect at once; a token
- * revoked by another server process on the same PostgreSQL works for at most `ttlMs`.
+ * Remembers token → user for a few seconds, so a busy client's requests do not each cost a session lookup.
+ * Only safe where this process makes every change to users and sessions (PGlite, whose directory it holds):
+ * the API calls clear() after each one. With `ttlMs` 0 nothing is cached (PostgreSQL, where other server
+ * processes and `npm run user` change sessions too).
  */
 export function createSessionCache(store: Queryable, options: { ttlMs?: number, max?: number, now?: () => number } = {}) {
   const ttlMs = options.ttlMs ?? 10_000
   const max = options.max ?? 10_000
   const now = options.now ?? Date.now
   const cache = new Map<string, { user: User, expiresAt: number, until: number }>()
+  // Bumped by clear(), so a lookup that started before a change never caches what it read.
+  let generation = 0
 
   return {
-    /** The user of a live token, or undefined when it is unknown, expired or revoked. */
+    /** The user of a live token, or undefined when it is unknown, expired, revoked or its account disabled. */
     async userFor(token: string): Promise<User | undefined> {
+      if (ttlMs <= 0)
+        return (await sessionForToken(store, token))?.user
       const key = hashToken(token)
       const at = now()
       const hit = cache.get(key)
       if (hit && hit.until > at && hit.expiresAt > at)
         return hit.user
       cache.delete(key)
+      const started = generation
       const session = await sessionForToken(store, token)
-      if (!session)
-        return undefined
+      if (!session || started !== generation)
+        return session?.user
       if (cache.size >= max)
         cache.clear()
       cache.set(key, { user: session.user, expiresAt: session.expiresAt.getTime(), until: at + ttlMs })
@@ -36,5 +42,12 @@ export function createSessionCache(store: Queryable, options: { ttlMs?: number, 
       cache.delete(hashToken(token))
       await revokeSession(store, token)
     },
+    /** Forgets every cached session: called after any change to users or sessions. */
+    clear(): void {
+      generation++
+      cache.clear()
+    },
   }
 }
+
+export type SessionCache = ReturnType<typeof createSessionCache>

@@ -6,6 +6,8 @@ const CSP = [
   'script-src \'self\'',
   'style-src \'self\' \'unsafe-inline\'',
   'img-src \'self\' data: blob:',
+  // Vant's icon font is inlined in its CSS as a data: URL.
+  'font-src \'self\' data:',
   'connect-src \'self\'',
   'worker-src \'self\'',
   'manifest-src \'self\'',

@@ -6,7 +6,7 @@ import type { User } from './users'
 type Outcome = { status: 'accepted' } | { status: 'rejected', reason: RejectReason }
 type CheckinMutation = Extract<Mutation, { kind: 'checkin.create' }>
 
-/** Thrown inside a push transaction when a concurrent push took a mutation id first; the push is retried. */
+/** Thrown inside a push transaction when a concurrent push of the same user took a mutation id first; the push is retried. */
 class MutationIdRace extends Error {}
 
 const ACCEPTED: Outcome = { status: 'accepted' }
@@ -23,14 +23,17 @@ function canonical(value: unknown): string {
   return JSON.stringify(value)
 }
 
-interface StoredCheckin { id: string, user_id: string, point_id: string, status: string, progress: number, note: string, created_at: Date | string, device_id: string }
+interface StoredCheckin { id: string, point_id: string, status: string, progress: number, note: string, created_at: Date | string, device_id: string }
 
-function sameCheckin(row: StoredCheckin, userId: string, c: Checkin): boolean {
-  return row.user_id === userId && row.point_id === c.pointId && row.status === c.status && row.progress === c.progress
+function sameCheckin(row: StoredCheckin, c: Checkin): boolean {
+  return row.point_id === c.pointId && row.status === c.status && row.progress === c.progress
     && row.note === c.note && row.device_id === c.deviceId && new Date(row.created_at).getTime() === Date.parse(c.createdAt)
 }
 
-/** Inserts new check-ins in one statement; one outcome per mutation. Check-ins are append-only: an id is never overwritten. */
+/**
+ * Inserts new check-ins in one statement; one outcome per mutation. Check-ins are append-only: an id is never
+ * overwritten. Ids are the user's own: another user's check-in with the same id is neither seen nor touched.
+ */
 async function insertCheckins(tx: Queryable, user: User, mutations: CheckinMutation[]): Promise<Outcome[]> {
   const firstById = new Map<string, Checkin>()
   for (const { checkin } of mutations) {
@@ -44,16 +47,16 @@ async function insertCheckins(tx: Queryable, user: User, mutations: CheckinMutat
      select id, $2, point_id, status, progress, note, created_at, device_id, $3
        from unnest($1::uuid[], $4::text[], $5::text[], $6::int[], $7::text[], $8::timestamptz[], $9::text[])
             as t (id, point_id, status, progress, note, created_at, device_id)
-     on conflict (id) do nothing returning id::text as id`,
+     on conflict (user_id, id) do nothing returning id::text as id`,
     [fresh.map(([id]) => id), user.id, user.unit, column(c => c.pointId), column(c => c.status), column(c => c.progress), column(c => c.note), column(c => c.createdAt), column(c => c.deviceId)],
   )).map(row => row.id))
   const taken = fresh.filter(([id]) => !inserted.has(id)).map(([id]) => id)
   const existing = new Map(taken.length === 0
     ? []
     : (await tx.query<StoredCheckin>(
-        `select id::text as id, user_id::text as user_id, point_id, status, progress, note, created_at, device_id
-           from checkins where id = any($1::uuid[])`,
-        [taken],
+        `select id::text as id, point_id, status, progress, note, created_at, device_id
+           from checkins where user_id = $1 and id = any($2::uuid[])`,
+        [user.id, taken],
       )).map(row => [row.id, row]))
   return mutations.map(({ checkin }) => {
     const id = checkin.id.toLowerCase()
@@ -61,7 +64,7 @@ async function insertCheckins(tx: Queryable, user: User, mutations: CheckinMutat
     // The same event sent again is fine; other content under a taken id is refused.
     const row = existing.get(id)
     if (row)
-      return sameCheckin(row, user.id, checkin) ? ACCEPTED : rejected('check-in id taken')
+      return sameCheckin(row, checkin) ? ACCEPTED : rejected('check-in id taken')
     return first === checkin || canonical(first) === canonical(checkin) ? ACCEPTED : rejected('check-in id taken')
   })
 }
@@ -84,9 +87,10 @@ async function pushInTransaction(tx: Queryable, user: User, mutations: Mutation[
   // PGlite runs one transaction at a time anyway.
   if (concurrent)
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`unit:${user.unit}`])
-  const stored = new Map((await tx.query<{ id: string, user_id: string, payload: unknown, status: string, reason: RejectReason | null }>(
-    'select id::text as id, user_id::text as user_id, payload, status, reason from mutations where id = any($1::uuid[])',
-    [[...new Set(mutations.map(m => m.id.toLowerCase()))]],
+  // Mutation ids are the user's own, like check-in ids: another user's never shows here.
+  const stored = new Map((await tx.query<{ id: string, payload: unknown, status: string, reason: RejectReason | null }>(
+    'select id::text as id, payload, status, reason from mutations where user_id = $1 and id = any($2::uuid[])',
+    [user.id, [...new Set(mutations.map(m => m.id.toLowerCase()))]],
   )).map(row => [row.id, row]))
   const known = new Set((await tx.query<{ point_id: string }>(
     'select point_id from plan_points where point_id = any($1::text[])',
@@ -122,7 +126,7 @@ async function pushInTransaction(tx: Queryable, user: User, mutations: Mutation[
     const inserted = await tx.query(
       `insert into mutations (id, user_id, payload, status, reason)
        select id, $2, payload::jsonb, status, reason from unnest($1::uuid[], $3::text[], $4::text[], $5::text[]) as t (id, payload, status, reason)
-       on conflict (id) do nothing returning 1`,
+       on conflict (user_id, id) do nothing returning 1`,
       [
         recorded.map(r => r.id),
         user.id,
@@ -140,7 +144,7 @@ async function pushInTransaction(tx: Queryable, user: User, mutations: Mutation[
     const previous = stored.get(id)
     if (previous) {
       // jsonb reorders keys, so a stored payload is compared by value, not by text.
-      const same = previous.user_id === user.id && canonical(previous.payload) === canonical(mutation)
+      const same = canonical(previous.payload) === canonical(mutation)
       if (!same)
         return { id: mutation.id, ...rejected('mutation id reused') }
       return { id: mutation.id, ...(previous.status === 'accepted' ? ACCEPTED : rejected(previous.reason!)) }
@@ -161,7 +165,8 @@ export async function pushMutations(store: Store, user: User, mutations: Mutatio
       return await store.transaction(tx => pushInTransaction(tx, user, mutations, store.kind === 'postgres'))
     }
     catch (error) {
-      // Only a push of another unit can race us to a mutation id; the retry sees its row and answers from it.
+      // Pushes of one unit take turns, so only a push of the same user made just before an admin moved them to
+      // another unit can race us to a mutation id; the retry sees its row and answers from it.
       if (!(error instanceof MutationIdRace) || attempt >= 3)
         throw error
     }

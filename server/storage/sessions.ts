@@ -13,12 +13,12 @@ export async function createSession(store: Queryable, userId: string, now = new 
   return { token, expiresAt }
 }
 
-/** The user a live (unexpired, unrevoked) token belongs to, with the session's expiry, or undefined. */
+/** The user a live token belongs to (unexpired, unrevoked, account not disabled), with the session's expiry, or undefined. */
 export async function sessionForToken(store: Queryable, token: string): Promise<{ user: User, expiresAt: Date } | undefined> {
   const rows = await store.query<{ id: string, name: string, unit: string, is_admin: boolean, expires_at: Date | string }>(
     `select u.id::text as id, u.name, u.unit, u.is_admin, s.expires_at
        from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
     [hashToken(token)],
   )
   const row = rows[0]
@@ -28,4 +28,15 @@ export async function sessionForToken(store: Queryable, token: string): Promise<
 /** Revokes a token; later requests with it get 401. */
 export async function revokeSession(store: Queryable, token: string): Promise<void> {
   await store.query('update sessions set revoked_at = now() where token_hash = $1 and revoked_at is null', [hashToken(token)])
+}
+
+/** Revokes the live sessions of a user (or only the one with `sessionId`); returns how many were revoked. */
+export async function revokeUserSessions(store: Queryable, userId: string, sessionId?: string): Promise<number> {
+  const rows = await store.query(
+    `update sessions set revoked_at = now()
+      where user_id = $1 and revoked_at is null and expires_at > now() and ($2::uuid is null or id = $2::uuid)
+      returning 1`,
+    [userId, sessionId ?? null],
+  )
+  return rows.length
 }

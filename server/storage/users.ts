@@ -13,7 +13,10 @@ interface UserRow { id: string, name: string, unit: string, is_admin: boolean }
 const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, unit: row.unit, admin: row.is_admin })
 const USER_COLUMNS = 'id::text as id, name, unit, is_admin'
 
-/** Creates an account (or, with `replace`, resets an existing one's unit, role and password). */
+/**
+ * Creates an account (or, with `replace`, resets an existing one's unit, role and password).
+ * Input checks (names, the password policy) are the caller's: the admin API and the account command.
+ */
 export async function addUser(
   store: Queryable,
   input: { name: string, unit: string, admin: boolean, password: string },
@@ -36,12 +39,12 @@ export async function listUsers(store: Queryable): Promise<User[]> {
   return rows.map(toUser)
 }
 
-/** The account named `name` with its password hash, or undefined. */
-export async function findUserForLogin(store: Queryable, name: string): Promise<(User & { passwordHash: string }) | undefined> {
-  const rows = await store.query<UserRow & { password_hash: string }>(
-    `select ${USER_COLUMNS}, password_hash from users where name = $1`,
+/** The account named `name` with its password hash and whether it is disabled, or undefined. */
+export async function findUserForLogin(store: Queryable, name: string): Promise<(User & { passwordHash: string, disabled: boolean }) | undefined> {
+  const rows = await store.query<UserRow & { password_hash: string, disabled: boolean }>(
+    `select ${USER_COLUMNS}, password_hash, disabled_at is not null as disabled from users where name = $1`,
     [name],
   )
   const row = rows[0]
-  return row && { ...toUser(row), passwordHash: row.password_hash }
+  return row && { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled }
 }

@@ -1,16 +1,27 @@
 import type { Queryable, Store } from './store'
 import postgres from 'postgres'
+import { guardedTransaction, toStoreError } from './store-error'
 
 type Sql = postgres.Sql | postgres.TransactionSql
 
 function queryable(sql: Sql): Queryable {
   return {
     async query<Row>(text: string, params: readonly unknown[] = []) {
-      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])
-      return rows as unknown as Row[]
+      try {
+        const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])
+        return rows as unknown as Row[]
+      }
+      catch (error) {
+        throw toStoreError(error, text)
+      }
     },
     async exec(text: string) {
-      await sql.unsafe(text)
+      try {
+        await sql.unsafe(text)
+      }
+      catch (error) {
+        throw toStoreError(error, text)
+      }
     },
   }
 }
@@ -22,11 +33,19 @@ export async function openPostgresStore(url: string, options: { max?: number, sc
     onnotice: () => {},
     connection: options.schema ? { search_path: options.schema } : {},
   })
-  await sql`select 1`
+  try {
+    await sql`select 1`
+  }
+  catch (error) {
+    await sql.end({ timeout: 1 }).catch(() => {})
+    throw toStoreError(error, 'connect')
+  }
   return {
     kind: 'postgres',
     ...queryable(sql),
-    transaction: fn => sql.begin(tx => fn(queryable(tx))) as Promise<never>,
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return guardedTransaction<Sql, T>(body => sql.begin(body) as Promise<T>, tx => fn(queryable(tx)))
+    },
     close: () => sql.end({ timeout: 5 }),
   }
 }

@@ -12,6 +12,8 @@ export interface Queryable {
  */
 export interface Store extends Queryable {
   readonly kind: 'pglite' | 'postgres'
+  /** The real path of a PGlite data directory on disk (where the server's control file goes). */
+  readonly dataDir?: string
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>
   close: () => Promise<void>

@@ -87,13 +87,11 @@ describe.each(storeFactories)('auth and authorization on $name', (factory) => {
       },
     })
     const { results } = await sneaky.json()
-    expect(results[0]).toMatchObject({ status: 'rejected', reason: 'check-in id taken' })
-    expect(results[1]).toMatchObject({ status: 'rejected', reason: 'mutation id reused' })
-    // Accepted, but as A's own favorite.
-    expect(results[2]).toMatchObject({ status: 'accepted' })
+    // Ids are per user: B's ids are free for A, and every write lands as A's own.
+    expect(results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted', 'accepted'])
 
     const bView = await h.pullAll(b.token)
-    expect(bView.checkins.find(c => c.id === bCheckinId)).toMatchObject({ note: '乙的记录', author: '乙', mine: true })
+    expect(bView.checkins.filter(c => c.id === bCheckinId)).toEqual([expect.objectContaining({ note: '乙的记录', author: '乙', mine: true })])
     expect(bView.favorites).toEqual([expect.objectContaining({ pointId: 'test-plan-4', on: true })])
 
     // Reads: A's pulls, from any cursor or with query parameters naming B, show none of B's data.

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PushRequestSchema } from '../../src/domain/sync-api'
-import { checkinMutation, favoriteMutation } from './fixtures'
+import { checkinMutation, favoriteMutation, makePlan } from './fixtures'
 import { createHarness } from './harness'
 import { listenInRange } from './listen'
 import { storeFactories } from './stores'
@@ -44,11 +44,13 @@ const pushBody = fc.oneof(
 describe.each(storeFactories)('bad input on $name', (factory) => {
   let h: Harness
   let token: string
+  let admin: string
   let server: RunningServer
 
   beforeAll(async () => {
     h = await createHarness(factory)
     token = (await h.addAndLogin('fuzz', '测试单位')).token
+    admin = (await h.addAndLogin('fuzz-admin', '测试单位', true)).token
     server = await listenInRange(h.store, 8787, 8799)
   }, 60_000)
   // Closing the server closes the store too.
@@ -63,8 +65,9 @@ describe.each(storeFactories)('bad input on $name', (factory) => {
         input = JSON.parse(body)
       }
       catch {}
+      // A 200 answers every mutation: stored, or refused by itself (unstorable text).
       if (res.status === 200)
-        return PushRequestSchema.safeParse(input).success
+        return PushRequestSchema.safeParse(input).success || (answer as { results?: unknown[] }).results?.length === (input as { mutations: unknown[] }).mutations.length
       return res.status >= 400 && res.status < 500 && typeof answer.error === 'string' && answer.error.length > 0
     }), { numRuns: 150 })
   }, 60_000)
@@ -75,6 +78,42 @@ describe.each(storeFactories)('bad input on $name', (factory) => {
     const res = await h.request('/api/sync/push', { method: 'POST', token, json: body })
     expect(res.status).toBe(400)
     expect((await res.json()).error).toContain('mutations.1.checkin.progress')
+  })
+
+  it('refuses timestamps PostgreSQL cannot store with a 400 naming the field', async () => {
+    for (const createdAt of ['0000-01-01T00:00:00Z', '2026-01-01T00:00:00-23:59', '2026-01-01T00:00:00+16:00', '2026-02-30T00:00:00Z', '10000-01-01T00:00:00Z']) {
+      const m = checkinMutation()
+      const bad = { ...m, checkin: { ...(m.kind === 'checkin.create' ? m.checkin : {}), createdAt } }
+      const res = await h.request('/api/sync/push', { method: 'POST', token, json: { mutations: [checkinMutation(), checkinMutation(), checkinMutation(), bad] } })
+      expect(res.status, createdAt).toBe(400)
+      expect((await res.json()).error).toMatch(/^invalid body: mutations\.3\.checkin\.createdAt: /)
+    }
+  })
+
+  it('refuses unstorable text on every other route with a 4xx, never a 5xx', async () => {
+    for (const json of [{ name: 'fu\u0000zz', password: 'correct horse 1' }, { name: 'fuzz', password: 'correct\u0000horse' }, { name: '\uD800', password: 'x' }, { name: 'fuzz', password: 'a\uDFFFb' }]) {
+      const res = await h.request('/api/auth/login', { method: 'POST', json })
+      expect(res.status, JSON.stringify(json)).toBe(400)
+    }
+    const plan = makePlan('nul-plan')
+    const badPoint = structuredClone(plan)
+    badPoint.sections[0]!.points[1]!.id = 'nul-plan-\u0000'
+    const badTitle = { ...structuredClone(plan), title: '计划\uD800' }
+    for (const body of [badPoint, badTitle, { version: 'x', plans: [badPoint], themes: [] }]) {
+      const res = await h.request('/api/admin/plans', { method: 'PUT', token: admin, json: body })
+      expect(res.status).toBe(400)
+      expect((await res.json()).error).toMatch(/^invalid body: .*(?:id|title).*(?:NUL|surrogate|cannot be stored|Invalid)/)
+    }
+    const queries = ['/api/sync/pull?cursor=%00', '/api/sync/pull?cursor=%ED%A0%80', '/api/sync/pull?limit=%00', '/api/sync/pull?limit=1%00', '/api/sync/pull?x=%00&cursor=', '/api/sync/pull?cursor=%E4%B8']
+    for (const path of queries) {
+      const res = await h.request(path, { token })
+      expect(res.status, path).toBeGreaterThanOrEqual(200)
+      expect(res.status, path).toBeLessThan(500)
+    }
+    for (const path of ['/api/admin/users/%00', '/api/admin/users/%ED%A0%80/sessions', '/api/admin/users/a%00b', '/api/admin/users/%E4%B8', '/api/plans?%00=%00', '/api/health?%00']) {
+      const res = await h.request(path, { token: admin })
+      expect(res.status, path).toBeLessThan(500)
+    }
   })
 
   it('answers 415 unless the body is declared as JSON', async () => {

@@ -1,5 +1,6 @@
 import type { Mutation } from '../../src/domain/progress'
 import type { LoginResponse, PullResponse, PushResponse } from '../../src/domain/sync-api'
+import type { AppOptions } from '../app'
 import type { User } from '../storage/users'
 import type { Store } from '../store/store'
 import type { StoreFactory } from './stores'
@@ -12,12 +13,12 @@ import { PLAN_DATA } from './fixtures'
 
 export const PASSWORD = 'correct horse 1'
 
-/** A migrated store with the fixture plan data and an app over it, called through app.request(). */
-export async function createHarness(factory: StoreFactory) {
+/** A migrated store with the fixture plan data and an app over it (with `options`), called through app.request(). */
+export async function createHarness(factory: StoreFactory, options: Partial<Omit<AppOptions, 'store'>> = {}) {
   const store: Store = await factory.open()
   await migrate(store)
   await ensurePlanData(store, () => PLAN_DATA)
-  const app = createApp({ store, logger: pino({ level: 'silent' }) })
+  const app = createApp({ logger: pino({ level: 'silent' }), ...options, store })
 
   const request = (path: string, init: RequestInit & { token?: string, json?: unknown } = {}) => {
     const headers = new Headers(init.headers)

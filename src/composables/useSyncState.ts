@@ -1,9 +1,11 @@
-import type { ComputedRef, Ref } from 'vue'
+import type { ComputedRef, MaybeRefOrGetter, Ref } from 'vue'
+import type { OwnerDataCounts } from '~/db/owner-data'
 import type { Session } from '~/sync/session'
 import type { SyncLabel } from '~/sync/sync-label'
 import type { SyncStatus } from '~/sync/sync-status'
 import { useOnline } from '@vueuse/core'
-import { computed } from 'vue'
+import { computed, toValue } from 'vue'
+import { countOwnerData } from '~/db/owner-data'
 import { countUnsynced } from '~/db/queries'
 import { listRejectedChanges } from '~/sync/rejected-changes'
 import { getSession } from '~/sync/session'
@@ -51,4 +53,9 @@ export function useSyncState(): SyncState {
 /** Changes the server refused, until the user dismisses them on 我的. */
 export function useRejectedChanges() {
   return useLiveQuery(listRejectedChanges, undefined, [])
+}
+
+/** What `owner` (an account, or 本机) keeps on this device: check-ins, favorites, pending and set-apart changes. */
+export function useOwnerDataCounts(owner: MaybeRefOrGetter<string>): Ref<OwnerDataCounts | undefined> {
+  return useLiveQuery(() => countOwnerData(toValue(owner)), [() => toValue(owner)])
 }

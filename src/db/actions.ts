@@ -1,10 +1,14 @@
+import type { z } from 'zod'
 import type { CheckinRow } from './checkins'
+import type { FavoriteRow } from './favorites'
 import type { Checkin, CheckinStatus, Favorite, Mutation } from '~/domain/progress'
-import { CheckinSchema, FavoriteSchema } from '~/domain/progress'
+import { CheckinSchema, FavoriteSchema, NOTE_MAX_LENGTH } from '~/domain/progress'
+import { UNSTORABLE_TEXT_PARAM } from '~/domain/storable-text'
 import { uuidv7 } from '~/domain/uuidv7'
 import { db } from './db'
 import { META_KEYS } from './meta'
 import { newOutboxRow } from './outbox'
+import { currentOwner } from './owner'
 
 /** This installation's device id, created on first use (joins the caller's transaction when it covers `meta`). */
 export async function getOrCreateDeviceId(): Promise<string> {
@@ -25,10 +29,33 @@ export interface NewCheckin {
   note: string
 }
 
-/** Records a check-in and its outbox row in one transaction; throws (writing nothing) if the input is invalid. */
+/** A check-in the shared schema refuses, with the reason in words for the 打卡 sheet. */
+export class InvalidCheckinError extends Error {
+  override name = 'InvalidCheckinError'
+  constructor(readonly issues: z.ZodError['issues']) {
+    super(describeCheckinIssues(issues))
+  }
+}
+
+function describeCheckinIssues(issues: z.ZodError['issues']): string {
+  const issue = issues[0]
+  const field = issue?.path[0]
+  if (field === 'note' && issue?.code === 'custom' && (issue.params as Record<string, unknown> | undefined)?.[UNSTORABLE_TEXT_PARAM])
+    return '备注中含有无法保存的字符（如空字符或残缺的表情符号），请删除后再保存。'
+  if (field === 'note')
+    return `备注最多 ${NOTE_MAX_LENGTH} 个字。`
+  if (field === 'progress')
+    return '进度应为 0 到 100 之间的整数。'
+  return `打卡内容无效（${String(field ?? '')}），请重试。`
+}
+
+/**
+ * Records a check-in and its outbox row in one transaction, owned by whoever is signed in (or 本机). The input is
+ * checked with the schema the server uses; invalid input throws InvalidCheckinError and writes nothing.
+ */
 export async function addCheckin(input: NewCheckin, now: Date = new Date()): Promise<Checkin> {
   return db.transaction('rw', [db.checkins, db.outbox, db.meta], async () => {
-    const checkin = CheckinSchema.parse({
+    const parsed = CheckinSchema.safeParse({
       id: uuidv7(now.getTime()),
       pointId: input.pointId,
       status: input.status,
@@ -37,29 +64,34 @@ export async function addCheckin(input: NewCheckin, now: Date = new Date()): Pro
       createdAt: now.toISOString(),
       deviceId: await getOrCreateDeviceId(),
     })
-    const row: CheckinRow = { ...checkin, syncState: 'pending' }
+    if (!parsed.success)
+      throw new InvalidCheckinError(parsed.error.issues)
+    const checkin = parsed.data
+    const owner = await currentOwner()
+    const row: CheckinRow = { ...checkin, owner, syncState: 'pending' }
     const mutation: Mutation = { id: uuidv7(now.getTime()), kind: 'checkin.create', checkin }
     await db.checkins.add(row)
-    await db.outbox.add(newOutboxRow(mutation, now))
+    await db.outbox.add(newOutboxRow(mutation, owner, now))
     return checkin
   })
 }
 
 /**
- * Sets a favorite (last-writer-wins) and queues it in one transaction. An unsent, untried
- * favorite change for the same point is dropped from the outbox: only the newest matters.
+ * Sets a favorite of whoever is signed in (last-writer-wins) and queues it in one transaction. An unsent, untried
+ * favorite change of the same owner for the same point is dropped from the outbox: only the newest matters.
  */
 export async function setFavorite(pointId: string, on: boolean, now: Date = new Date()): Promise<Favorite> {
-  return db.transaction('rw', [db.favorites, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.favoritesByOwner, db.outbox, db.meta], async () => {
     const favorite = FavoriteSchema.parse({ pointId, on, updatedAt: now.toISOString(), deviceId: await getOrCreateDeviceId() })
+    const owner = await currentOwner()
     const mutation: Mutation = { id: uuidv7(now.getTime()), kind: 'favorite.set', favorite }
     await db.outbox
-      .where('state')
-      .equals('pending')
+      .where('[owner+state]')
+      .equals([owner, 'pending'])
       .filter(r => r.attempts === 0 && r.mutation.kind === 'favorite.set' && r.mutation.favorite.pointId === pointId)
       .delete()
-    await db.favorites.put(favorite)
-    await db.outbox.add(newOutboxRow(mutation, now))
+    await db.favoritesByOwner.put({ ...favorite, owner } satisfies FavoriteRow)
+    await db.outbox.add(newOutboxRow(mutation, owner, now))
     return favorite
   })
 }

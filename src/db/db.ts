@@ -1,5 +1,6 @@
 import type { EntityTable } from 'dexie'
 import type { CheckinRow } from './checkins'
+import type { ColleagueCheckinRow } from './colleague-checkins'
 import type { DeckIndexRow } from './deck-index'
 import type { FavoriteRow } from './favorites'
 import type { MetaRow } from './meta'
@@ -7,8 +8,8 @@ import type { OutboxRow } from './outbox'
 import type { PlanRow } from './plans'
 import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
-import type { UnitCheckinRow } from './unit-checkins'
 import Dexie from 'dexie'
+import { assignOwners } from './upgrade-owners'
 
 export const DB_NAME = 'yaodiantong'
 
@@ -20,11 +21,13 @@ export class AppDB extends Dexie {
   declare plans: EntityTable<PlanRow, 'id'>
   declare points: EntityTable<PointRow, 'id'>
   declare themes: EntityTable<ThemeRow, 'id'>
-  declare favorites: EntityTable<FavoriteRow, 'pointId'>
+  /** Keyed by [owner+pointId]. */
+  declare favoritesByOwner: Dexie.Table<FavoriteRow, [string, string]>
   declare checkins: EntityTable<CheckinRow, 'id'>
   declare outbox: EntityTable<OutboxRow, 'id'>
   declare meta: EntityTable<MetaRow, 'key'>
-  declare unitCheckins: EntityTable<UnitCheckinRow, 'id'>
+  /** Keyed by [viewer+author+id]: check-in ids are unique per author only. */
+  declare colleagueCheckins: Dexie.Table<ColleagueCheckinRow, [string, string, string]>
   declare deckIndex: EntityTable<DeckIndexRow, 'key'>
 
   constructor(name: string = DB_NAME) {
@@ -53,6 +56,17 @@ export class AppDB extends Dexie {
     this.version(4).stores({
       points: 'id, deadline, [planId+order]',
     })
+    // v5: every check-in, favorite and outbox row has an owner (the account, or 本机), so a shared phone never
+    // shows, exports or pushes one account's rows for another. Favorites and colleagues' check-ins change their
+    // keys, which IndexedDB cannot do in place: they move to new tables (Dexie drops the old ones after the upgrade).
+    this.version(5).stores({
+      checkins: 'id, pointId, [owner+pointId+createdAt]',
+      outbox: 'id, state, createdAt, [owner+state]',
+      favorites: null,
+      favoritesByOwner: '[owner+pointId]',
+      unitCheckins: null,
+      colleagueCheckins: '[viewer+author+id], [viewer+pointId+createdAt]',
+    }).upgrade(assignOwners)
   }
 }
 

@@ -17,3 +17,10 @@ export const META_KEYS = {
   /** ETag of the plan data last taken from /api/plans. */
   plansEtag: 'plansEtag',
 } as const
+
+export const CURSOR_KEY_PREFIX = 'syncCursor:'
+
+/** Pull cursors are per account: another user signing in on this device starts from the beginning. */
+export function cursorKey(userName: string): string {
+  return `${CURSOR_KEY_PREFIX}${userName}`
+}

@@ -1,4 +1,5 @@
 import type { CheckinRow } from './checkins'
+import type { FavoriteRow } from './favorites'
 import type { PlanRow } from './plans'
 import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
@@ -8,10 +9,12 @@ import Dexie from 'dexie'
 import { addDaysIso, deadlineStatus, DUE_SOON_DAYS } from '~/domain/deadline'
 import { db } from './db'
 import { planDeckIds, themeDeckKey } from './deck-index'
+import { currentOwner } from './owner'
 import { comparePlans } from './plans'
 import { comparePointsByDeadline, comparePointsByPlan } from './points'
 
-// Read queries. Every await here is a Dexie promise, so each works inside liveQuery.
+// Read queries. Every await here is a Dexie promise, so each works inside liveQuery. Check-ins, favorites and the
+// outbox are read for the current owner only (owner.ts): a shared phone shows each account its own rows.
 
 /** All plans, province first, newest year first. */
 export async function listPlans(): Promise<PlanRow[]> {
@@ -75,36 +78,42 @@ export async function getThemePoints(themeId: string): Promise<PointRow[]> {
   return (await db.points.filter(p => p.themes.includes(themeId)).toArray()).sort(comparePointsByPlan)
 }
 
-/** Ids of the points currently favorited. */
+/** The current owner's favorite rows (tombstones included). */
+async function ownFavorites(): Promise<FavoriteRow[]> {
+  const owner = await currentOwner()
+  return db.favoritesByOwner.where('[owner+pointId]').between([owner, Dexie.minKey], [owner, Dexie.maxKey]).toArray()
+}
+
+/** Ids of the points the current owner has favorited. */
 export async function getFavoriteIds(): Promise<Set<string>> {
-  const ids = new Set<string>()
-  await db.favorites.each((f) => {
-    if (f.on)
-      ids.add(f.pointId)
-  })
-  return ids
+  return new Set((await ownFavorites()).filter(f => f.on).map(f => f.pointId))
 }
 
 export type FavoriteSort = 'deadline' | 'added'
 
 /** Favorited points, by earliest deadline (none last) or most recently added first. */
 export async function getFavoritePoints(sort: FavoriteSort = 'deadline'): Promise<PointRow[]> {
-  const favorites = (await db.favorites.toArray()).filter(f => f.on)
+  const favorites = (await ownFavorites()).filter(f => f.on)
   favorites.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
   const points = await getPointsByIds(favorites.map(f => f.pointId))
   return sort === 'deadline' ? points.sort(comparePointsByDeadline) : points
 }
 
-/** A point's check-ins, newest first. */
+/** A point's check-ins by the current owner, newest first. */
 export async function getCheckinHistory(pointId: string): Promise<CheckinRow[]> {
-  return db.checkins.where('[pointId+createdAt]').between([pointId, Dexie.minKey], [pointId, Dexie.maxKey]).reverse().toArray()
+  const owner = await currentOwner()
+  return db.checkins.where('[owner+pointId+createdAt]').between([owner, pointId, Dexie.minKey], [owner, pointId, Dexie.maxKey]).reverse().toArray()
 }
 
-/** The newest check-in of every point that has one. */
+/** The current owner's newest check-in of every point that has one. */
 export async function getLatestCheckins(): Promise<Map<string, CheckinRow>> {
+  const owner = await currentOwner()
   const latest = new Map<string, CheckinRow>()
-  // Index order is (pointId, createdAt, id): the last row seen per point is its newest.
-  await db.checkins.orderBy('[pointId+createdAt]').each(c => latest.set(c.pointId, c))
+  // Index order is (owner, pointId, createdAt, id): the last row seen per point is its newest.
+  await db.checkins
+    .where('[owner+pointId+createdAt]')
+    .between([owner, Dexie.minKey], [owner, Dexie.maxKey])
+    .each(c => latest.set(c.pointId, c))
   return latest
 }
 
@@ -153,7 +162,7 @@ export async function countDueSoon(days: number = DUE_SOON_DAYS, today: Date = n
   return (await getDueSoonIds(days, today)).length
 }
 
-/** How many local changes wait to be synced. */
+/** How many of the current owner's local changes wait to be synced. */
 export async function countUnsynced(): Promise<number> {
-  return db.outbox.where('state').equals('pending').count()
+  return db.outbox.where('[owner+state]').equals([await currentOwner(), 'pending']).count()
 }

@@ -1,3 +1,5 @@
+import { InstantSchema } from './instant'
+import { storableText } from './storable-text'
 import { z } from './zod'
 
 /**
@@ -16,26 +18,32 @@ export const CHECKIN_STATUS_LABELS: Record<z.infer<typeof CheckinStatusSchema>, 
 }
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID')
-const pointId = z.string().min(1).max(200)
-const isoDateTime = z.string().datetime({ offset: true })
+const pointId = storableText(z.string().min(1).max(200))
+const deviceId = storableText(z.string().min(1).max(100))
+/** Check-in notes are at most this many UTF-16 code units (the sheet's maxlength). */
+export const NOTE_MAX_LENGTH = 2000
 
-/** A check-in is an append-only event; an edit is a new event. Ids are client-made UUIDv7. */
+/**
+ * A check-in is an append-only event; an edit is a new event. Ids are client-made UUIDv7. Every string is one
+ * PostgreSQL can store and every instant is kept to the millisecond in UTC, so the client's copy and the
+ * server's compare equal.
+ */
 export const CheckinSchema = z.object({
   id: uuid,
   pointId,
   status: CheckinStatusSchema,
   progress: z.number().int().min(0).max(100),
-  note: z.string().max(2000),
-  createdAt: isoDateTime,
-  deviceId: z.string().min(1).max(100),
+  note: storableText(z.string().max(NOTE_MAX_LENGTH)),
+  createdAt: InstantSchema,
+  deviceId,
 })
 
 /** Favorites are last-writer-wins per (user, point) on (updatedAt, deviceId). */
 export const FavoriteSchema = z.object({
   pointId,
   on: z.boolean(),
-  updatedAt: isoDateTime,
-  deviceId: z.string().min(1).max(100),
+  updatedAt: InstantSchema,
+  deviceId,
 })
 
 export const MutationSchema = z.discriminatedUnion('kind', [

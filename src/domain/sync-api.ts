@@ -1,4 +1,6 @@
+import { PASSWORD_MAX_LENGTH } from './password-policy'
 import { CheckinSchema, FavoriteSchema, MutationSchema } from './progress'
+import { storableText } from './storable-text'
 import { z } from './zod'
 
 /**
@@ -12,9 +14,21 @@ export const PUSH_MAX_MUTATIONS = 500
 export const PULL_DEFAULT_LIMIT = 200
 export const PULL_MAX_LIMIT = 1000
 
+/** 本机: the owner of local data made while nobody is signed in; never an account name. */
+export const LOCAL_OWNER = '本机'
+
+export const USER_NAME_MAX_LENGTH = 100
+export const UNIT_MAX_LENGTH = 200
+
+/** An account name: trimmed, storable, and never 本机 (the owner of data made while signed out). */
+export const UserNameSchema = storableText(z.string().trim().min(1).max(USER_NAME_MAX_LENGTH))
+  .refine(name => name !== LOCAL_OWNER, `"${LOCAL_OWNER}" is reserved for data made without an account`)
+export const UnitSchema = storableText(z.string().trim().min(1).max(UNIT_MAX_LENGTH))
+
 export const LoginRequestSchema = z.object({
-  name: z.string().min(1).max(100),
-  password: z.string().min(1).max(1000),
+  name: storableText(z.string().min(1).max(USER_NAME_MAX_LENGTH)),
+  // The same ceiling as at creation (password-policy.ts), so every password that was accepted can sign in.
+  password: storableText(z.string().min(1).max(PASSWORD_MAX_LENGTH)),
 })
 
 export const SessionUserSchema = z.object({
@@ -41,21 +55,36 @@ export const PushRequestSchema = z.object({
 export const RejectReasonSchema = z.enum([
   /** The point id is not in the published plan data. */
   'unknown point',
-  /** This mutation id was already used for a different mutation. */
+  /** This user already sent this mutation id with other content. */
   'mutation id reused',
-  /** A check-in with this id already exists with other content or another owner. */
+  /** This user already has a check-in with this id and other content. */
   'check-in id taken',
+  /** A text field holds a NUL or a lone surrogate, which cannot be stored (`field` names it). */
+  'unstorable text',
 ])
 
 export const REJECT_REASON_LABELS: Record<z.infer<typeof RejectReasonSchema>, string> = {
   'unknown point': '要点不存在（可能已被撤下）',
   'mutation id reused': '同步编号重复，已忽略',
   'check-in id taken': '打卡记录编号冲突，已忽略',
+  'unstorable text': '内容含有无法保存的字符（如空字符），服务器无法保存',
+}
+
+/** Words for a rejection reason; a reason this client does not know yet is shown as the server wrote it. */
+export function rejectReasonLabel(reason: string): string {
+  return (REJECT_REASON_LABELS as Record<string, string>)[reason] ?? `服务器拒收：${reason}`
 }
 
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('accepted') }),
-  z.object({ id: z.string(), status: z.literal('rejected'), reason: RejectReasonSchema }),
+  z.object({
+    id: z.string(),
+    status: z.literal('rejected'),
+    // A plain string on the wire, so a newer server's reason reaches an older client as words, not a parse failure.
+    reason: z.string(),
+    /** The offending field, e.g. `checkin.note`, where the reason concerns one. */
+    field: z.string().optional(),
+  }),
 ])
 
 /** One result per pushed mutation, in request order. */

@@ -6,7 +6,7 @@ import { buildLedgerCsv } from './ledger'
 
 /** Every stored point in reading order with its newest check-in. */
 export async function loadLedgerRows(): Promise<LedgerRow[]> {
-  return db.transaction('r', [db.points, db.checkins], async () => {
+  return db.transaction('r', [db.points, db.checkins, db.meta], async () => {
     const [points, latest] = await Promise.all([db.points.toArray(), getLatestCheckins()])
     return points.sort(comparePointsByPlan).map(point => ({ point, latest: latest.get(point.id) }))
   })

@@ -1,6 +1,8 @@
 import type { App } from 'vue'
 import type { SyncEngine, SyncOutcome } from '~/sync/sync-engine'
 import { liveQuery } from 'dexie'
+import { countOwnerData } from '~/db/owner-data'
+import { getSession } from '~/sync/session'
 
 // The engine, the scheduler and their zod schemas load after first paint (dynamic import), outside 首页's
 // first-load budget. This module only wires triggers to the one engine.
@@ -44,16 +46,40 @@ export async function syncNow(): Promise<SyncOutcome> {
 
 /** Signs in and pulls the account's history and favorites; throws the API client's errors for the form to word. */
 export async function signIn(name: string, password: string): Promise<SyncOutcome> {
-  await (await loadScheduler()).makeOutboxDueNow()
   const outcome = await (await getSyncEngine()).signIn(name, password)
   void scheduleRetry(outcome)
   return outcome
 }
 
-/** Signs out here (and on the server when reachable); local data and the outbox stay. */
-export async function signOut(): Promise<void> {
+/** Signs out here (and on the server when reachable); the account's data stays unless `clearData` (confirmed by the user). */
+export async function signOut(options: { clearData?: boolean } = {}): Promise<void> {
   window.clearTimeout(retryTimer)
-  await (await getSyncEngine()).signOut()
+  await (await getSyncEngine()).signOut(options)
+}
+
+/**
+ * 先同步再退出: sends everything pending now and signs out only when nothing of the account is left unsent.
+ * Otherwise stays signed in and says why.
+ */
+export async function syncThenSignOut(): Promise<{ signedOut: true } | { signedOut: false, pending: number, detail: string }> {
+  const outcome = await syncNow()
+  const session = await getSession()
+  const pending = session ? (await countOwnerData(session.user.name)).pending : 0
+  if (outcome.kind === 'synced' && pending === 0) {
+    await signOut()
+    return { signedOut: true }
+  }
+  const detail = outcome.kind === 'failed'
+    ? outcome.message
+    : outcome.kind === 'offline' ? '当前离线' : outcome.kind === 'auth-expired' ? '登录已失效，请重新登录' : '稍后会自动重试'
+  return { signedOut: false, pending, detail }
+}
+
+/** Answers the 本机 question asked at sign-in: 合并到此账号 or 保留在本机. */
+export async function answerLocalDataQuestion(answer: 'merge' | 'keep'): Promise<void> {
+  const outcome = await (await getSyncEngine()).answerLocalDataQuestion(answer)
+  if (outcome)
+    void scheduleRetry(outcome)
 }
 
 /**

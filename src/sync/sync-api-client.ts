@@ -8,6 +8,14 @@ import { AuthError, HttpError, NetworkError } from './sync-errors'
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
+/** Seconds from a Retry-After header (seconds or an HTTP date), or undefined. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header)
+    return undefined
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000)
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined
+}
+
 /** Talks to the sync server's /api; every answer is validated before the app trusts it. */
 export class SyncApiClient {
   constructor(private readonly fetchImpl: FetchLike = (input, init) => fetch(input, init), private readonly base = '/api') {}
@@ -29,7 +37,7 @@ export class SyncApiClient {
       throw new AuthError('sign in required')
     if (!response.ok) {
       const message = await response.json().then((b: { error?: string }) => b.error ?? response.statusText, () => response.statusText)
-      throw new HttpError(response.status, message)
+      throw new HttpError(response.status, message, retryAfterSeconds(response.headers.get('Retry-After')))
     }
     let body: unknown
     try {
@@ -50,9 +58,31 @@ export class SyncApiClient {
     return this.request('/auth/login', LoginResponseSchema, { method: 'POST', body: JSON.stringify({ name, password }) })
   }
 
-  /** POST /api/auth/logout; a network failure is ignored: the token is dropped locally either way. */
-  async logout(token: string): Promise<void> {
-    await this.fetchImpl(`${this.base}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined)
+  /**
+   * POST /api/auth/logout. True when the server no longer accepts the token (revoked now, or already unknown);
+   * false when it could not be reached, so the caller can try again later.
+   */
+  async logout(token: string): Promise<boolean> {
+    try {
+      const response = await this.fetchImpl(`${this.base}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
+      await response.body?.cancel().catch(() => undefined)
+      return response.ok || response.status === 401
+    }
+    catch {
+      return false
+    }
+  }
+
+  /** GET /api/health: true when the server and its store answer (tells a server outage from a bad request). */
+  async health(): Promise<boolean> {
+    try {
+      const response = await this.fetchImpl(`${this.base}/health`, { cache: 'no-store' })
+      await response.body?.cancel().catch(() => undefined)
+      return response.ok
+    }
+    catch {
+      return false
+    }
   }
 
   /** GET /api/plans with If-None-Match: the published plan data, or null when unchanged (304) or none (404). */

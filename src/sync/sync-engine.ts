@@ -1,8 +1,10 @@
 import type { PushSummary } from './push-outbox'
+import { adoptLocalData, claimUnownedOutbox, clearOwnerData, hasLocalData } from '~/db/owner-data'
+import { makeOutboxDueNow } from './outbox-timing'
 import { pullChanges } from './pull-changes'
 import { pushOutbox } from './push-outbox'
 import { refreshPlanData } from './refresh-plans'
-import { clearSession, expireSession, getSession, saveSession } from './session'
+import { clearSession, expireSession, forgetTokensToRevoke, getSession, rememberTokenToRevoke, saveSession, settleLocalDataQuestion, tokensToRevoke } from './session'
 import { SyncApiClient } from './sync-api-client'
 import { AuthError, describeSyncError } from './sync-errors'
 import { updateSyncStatus } from './sync-status'
@@ -58,6 +60,7 @@ export class SyncEngine {
       return { kind: 'offline' }
     // Plan data is public: even without an account the device picks up newly published plans.
     await refreshPlanData(this.client).catch(error => console.warn('[sync] plan data not refreshed:', error))
+    await this.revokeLeftTokens()
     const session = await getSession()
     if (!session)
       return { kind: 'signed-out' }
@@ -66,14 +69,16 @@ export class SyncEngine {
     const now = this.options.now ?? Date.now
     await updateSyncStatus({ running: true, lastAttemptAt: new Date(now()).toISOString() })
     try {
-      const pushed = await pushOutbox(this.client, session.token, { now, random: this.options.random })
+      await claimUnownedOutbox(session.user.name)
+      // Only this account's rows go out, with this account's token, whoever signs in meanwhile.
+      const pushed = await pushOutbox(this.client, session.token, session.user.name, { now, random: this.options.random })
       const pulled = await pullChanges(this.client, session.token, session.user.name)
       await updateSyncStatus({ running: undefined, lastError: undefined, lastSyncedAt: new Date(now()).toISOString() })
       return { kind: 'synced', pushed, pulled }
     }
     catch (error) {
       if (error instanceof AuthError) {
-        await expireSession()
+        await expireSession(session.token)
         await updateSyncStatus({ running: undefined, lastError: describeSyncError(error) })
         return { kind: 'auth-expired' }
       }
@@ -83,19 +88,53 @@ export class SyncEngine {
     }
   }
 
-  /** Signs in, stores the session and pulls the account's history and favorites. */
+  /** Revokes on the server the tokens of sign-outs made offline: a shared phone must not keep them usable. */
+  private async revokeLeftTokens(): Promise<void> {
+    const tokens = await tokensToRevoke()
+    if (tokens.length === 0)
+      return
+    const results = await Promise.all(tokens.map(token => this.client.logout(token)))
+    await forgetTokensToRevoke(tokens.filter((_, i) => results[i]))
+  }
+
+  /**
+   * Signs in, stores the session and pulls the account's history and favorites. When 本机 data is on the device,
+   * the session asks about it (answerLocalDataQuestion); until then none of it is adopted or pushed.
+   */
   async signIn(name: string, password: string): Promise<SyncOutcome> {
     const login = await this.client.login(name, password)
-    await saveSession({ token: login.token, expiresAt: login.expiresAt, user: login.user })
+    await saveSession({ token: login.token, expiresAt: login.expiresAt, user: login.user, askAboutLocalData: await hasLocalData() })
+    // The sync status belonged to whoever was signed in before; this account's rows waiting out a backoff go now.
+    await updateSyncStatus({ lastError: undefined, lastSyncedAt: undefined })
+    await makeOutboxDueNow()
     return this.syncNow()
   }
 
-  /** Revokes the token on the server when reachable and forgets it here; the outbox stays for the next sign-in. */
-  async signOut(): Promise<void> {
+  /** 合并到此账号 (`merge`) or 保留在本机 (`keep`) for the 本机 data found at sign-in; a merge is then synced. */
+  async answerLocalDataQuestion(answer: 'merge' | 'keep'): Promise<SyncOutcome | undefined> {
     const session = await getSession()
-    if (session)
-      await this.client.logout(session.token)
+    if (!session)
+      return undefined
+    if (answer === 'merge')
+      await adoptLocalData(session.user.name)
+    await settleLocalDataQuestion(session.token)
+    return answer === 'merge' ? this.syncNow() : undefined
+  }
+
+  /**
+   * Revokes the token on the server when reachable and forgets it here. The account's rows and outbox stay on the
+   * device for its next sign-in, unless `clearData` (退出并清除本机数据, after the user confirmed the count).
+   */
+  async signOut(options: { clearData?: boolean } = {}): Promise<void> {
+    const session = await getSession()
+    if (session && !(await this.client.logout(session.token)))
+      await rememberTokenToRevoke(session.token)
     await clearSession()
-    await updateSyncStatus({ lastError: undefined })
+    if (session && options.clearData) {
+      // A run still pulling for this account would put rows back after the clear: let it end first.
+      await this.running?.catch(() => undefined)
+      await clearOwnerData(session.user.name)
+    }
+    await updateSyncStatus({ lastError: undefined, lastSyncedAt: undefined })
   }
 }

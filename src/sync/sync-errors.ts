@@ -11,7 +11,8 @@ export class AuthError extends Error {
 /** Any other non-2xx answer, with the server's message. */
 export class HttpError extends Error {
   override name = 'HttpError'
-  constructor(readonly status: number, message: string) {
+  /** `retryAfter`: seconds the server asked to wait (Retry-After), where it said. */
+  constructor(readonly status: number, message: string, readonly retryAfter?: number) {
     super(message)
   }
 }

@@ -1,8 +1,9 @@
 import type { SyncEngine } from './sync-engine'
-import { db } from '~/db/db'
 import { BACKGROUND_SYNC_TAG } from './background-sync-tag'
+import { hasDueOutbox, makeOutboxDueNow } from './outbox-timing'
 
 export { BACKGROUND_SYNC_TAG }
+export { hasDueOutbox, makeOutboxDueNow, msUntilNextRetry, pendingOutboxIds } from './outbox-timing'
 
 /** How often to look at the outbox while something is waiting to be sent. */
 export const PENDING_POLL_MS = 30_000
@@ -15,34 +16,6 @@ export interface SchedulerEnv {
   clearInterval: (handle: unknown) => void
   /** Messages from the service worker ({ type: 'sync-now' } after a Background Sync it could not finish). */
   serviceWorker?: Pick<ServiceWorkerContainer, 'addEventListener' | 'removeEventListener'>
-}
-
-/** True when an outbox row is pending and due. */
-export async function hasDueOutbox(now = Date.now()): Promise<boolean> {
-  return (await db.outbox.where('state').equals('pending').filter(r => r.nextAttemptAt <= now).count()) > 0
-}
-
-/** Ids of the pending outbox rows (works inside liveQuery: a new id means a new local change). */
-export async function pendingOutboxIds(): Promise<string[]> {
-  return (await db.outbox.where('state').equals('pending').primaryKeys()) as string[]
-}
-
-/** Milliseconds until the earliest pending outbox row may be retried (0 when one is due now), or undefined when none is pending. */
-export async function msUntilNextRetry(now = Date.now()): Promise<number | undefined> {
-  let earliest: number | undefined
-  await db.outbox.where('state').equals('pending').each((row) => {
-    if (earliest === undefined || row.nextAttemptAt < earliest)
-      earliest = row.nextAttemptAt
-  })
-  return earliest === undefined ? undefined : Math.max(0, earliest - now)
-}
-
-/**
- * Makes every pending row due now, keeping its attempt count (so a further failure backs off longer still): for a
- * manual 立即同步 and for the network coming back, where waiting out a backoff earned while offline helps no one.
- */
-export async function makeOutboxDueNow(now = Date.now()): Promise<void> {
-  await db.outbox.where('state').equals('pending').filter(r => r.nextAttemptAt > now).modify({ nextAttemptAt: now })
 }
 
 /**

@@ -57,6 +57,7 @@ function checkin(over: Partial<CheckinRow>): CheckinRow {
     note: '',
     createdAt: new Date(2026, 10, 21, 9, 5).toISOString(),
     deviceId: 'd',
+    owner: '本机',
     syncState: 'pending',
     ...over,
   }

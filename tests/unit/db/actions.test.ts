@@ -14,7 +14,7 @@ describe('addCheckin', () => {
 
     expect(checkin).toMatchObject({ pointId: 'p-1', status: 'blocked', progress: 30, note: '缺少经费', createdAt: now.toISOString() })
     expect(uuidv7Timestamp(checkin.id)).toBe(now.getTime())
-    expect(await db.checkins.get(checkin.id)).toEqual({ ...checkin, syncState: 'pending' })
+    expect(await db.checkins.get(checkin.id)).toEqual({ ...checkin, owner: '本机', syncState: 'pending' })
 
     const outbox = await db.outbox.toArray()
     expect(outbox).toHaveLength(1)
@@ -60,7 +60,7 @@ describe('setFavorite', () => {
   it('stores the favorite and its outbox row together', async () => {
     const now = new Date('2026-11-21T09:00:00.000Z')
     const fav = await setFavorite('p-1', true, now)
-    expect(await db.favorites.get('p-1')).toEqual(fav)
+    expect(await db.favoritesByOwner.get(['本机', 'p-1'])).toEqual({ ...fav, owner: '本机' })
     expect(fav).toMatchObject({ pointId: 'p-1', on: true, updatedAt: now.toISOString() })
     const [row] = await db.outbox.toArray()
     expect(MutationSchema.parse(row!.mutation)).toEqual({ id: row!.id, kind: 'favorite.set', favorite: fav })
@@ -72,7 +72,7 @@ describe('setFavorite', () => {
     await setFavorite('p-1', false)
     const rows = await db.outbox.toArray()
     expect(rows.map(r => r.mutation.kind === 'favorite.set' && [r.mutation.favorite.pointId, r.mutation.favorite.on])).toEqual([['p-2', true], ['p-1', false]])
-    expect((await db.favorites.get('p-1'))?.on).toBe(false)
+    expect((await db.favoritesByOwner.get(['本机', 'p-1']))?.on).toBe(false)
 
     // A change sync already tried stays: it may be in flight.
     await db.outbox.where('id').equals(rows[1]!.id).modify({ attempts: 1 })
@@ -89,7 +89,7 @@ describe('setFavorite', () => {
     finally {
       db.outbox.hook('creating').unsubscribe(failing)
     }
-    expect((await db.favorites.get('p-2'))?.on).toBe(true)
+    expect((await db.favoritesByOwner.get(['本机', 'p-2']))?.on).toBe(true)
     expect(await db.outbox.count()).toBe(3)
   })
 })

@@ -60,9 +60,9 @@ describe('ensurePlanData', () => {
       'hunan-2023-zwfw-5',
     ])
     expect((await db.points.get('hunan-2023-zwfw-1'))?.title).toBe('深化一件事一次办改革（修订）')
-    expect(await db.checkins.toArray()).toEqual([{ ...checkin, syncState: 'pending' }])
+    expect(await db.checkins.toArray()).toEqual([{ ...checkin, owner: '本机', syncState: 'pending' }])
     expect(await db.outbox.toArray()).toEqual(outboxBefore)
-    expect(await db.favorites.count()).toBe(2)
+    expect(await db.favoritesByOwner.count()).toBe(2)
     // Favorites follow the stable id to the new text; a favorite of a removed point is kept but has no card.
     expect((await getFavoritePoints('deadline')).map(p => p.title)).toEqual(['深化一件事一次办改革（修订）'])
   })

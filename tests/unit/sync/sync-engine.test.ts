@@ -3,7 +3,6 @@ import type { FetchLike } from '../../../src/sync/sync-api-client'
 import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app'
-import { createRateLimiter } from '../../../server/http/rate-limit'
 import { ensurePlanData as ensureServerPlanData, publishPlans } from '../../../server/storage/plans'
 import { addUser } from '../../../server/storage/users'
 import { migrate } from '../../../server/store/migrate'
@@ -28,7 +27,7 @@ beforeAll(async () => {
   await migrate(store)
   await ensureServerPlanData(store, () => PLAN_DATA)
   // Many sign-ins in a few seconds: the production limiter would (rightly) refuse them.
-  app = createApp({ store, logger: pino({ level: 'silent' }), loginLimiter: createRateLimiter({ max: 1000, windowMs: 60_000 }) })
+  app = createApp({ store, logger: pino({ level: 'silent' }), loginThrottle: { perAccount: 1000, perAddress: 1000 } })
   await addUser(store, { name: 'zhang', unit: '长沙市政务服务中心', admin: false, password: PASSWORD })
   await addUser(store, { name: 'li', unit: '长沙市政务服务中心', admin: false, password: PASSWORD })
   await addUser(store, { name: 'wang', unit: '娄底市政务服务中心', admin: false, password: PASSWORD })
@@ -57,12 +56,13 @@ async function serverCheckins(name: string) {
 describe('client sync', () => {
   it('pushes check-ins and a favorite made offline, exactly once, and empties the outbox', async () => {
     const sync = engine()
+    await sync.signIn('zhang', PASSWORD)
     for (let i = 1; i <= 5; i++)
       await addCheckin({ pointId: 'test-plan-1', status: 'in_progress', progress: i * 10, note: `第${i}次` })
     await setFavorite('test-plan-2', true)
     expect(await db.outbox.count()).toBe(6)
 
-    expect(await sync.signIn('zhang', PASSWORD)).toMatchObject({ kind: 'synced', pushed: { accepted: 6, rejected: 0 } })
+    expect(await sync.syncNow()).toMatchObject({ kind: 'synced', pushed: { accepted: 6, rejected: 0 } })
     expect(await db.outbox.count()).toBe(0)
     expect((await db.checkins.toArray()).every(c => c.syncState === 'synced')).toBe(true)
     const server = await serverCheckins('zhang')
@@ -117,9 +117,10 @@ describe('client sync', () => {
 
   it('shows a rejected mutation instead of dropping it, and still sends the others', async () => {
     const sync = engine()
+    await sync.signIn('zhang', PASSWORD)
     await addCheckin({ pointId: 'no-such-point', status: 'done', progress: 100, note: '' })
     await addCheckin({ pointId: 'test-plan-4', status: 'done', progress: 100, note: '' })
-    expect(await sync.signIn('zhang', PASSWORD)).toMatchObject({ kind: 'synced', pushed: { accepted: 1, rejected: 1 } })
+    expect(await sync.syncNow()).toMatchObject({ kind: 'synced', pushed: { accepted: 1, rejected: 1 } })
     const rejected = await db.outbox.toArray()
     expect(rejected).toEqual([expect.objectContaining({ state: 'rejected', lastError: '要点不存在（可能已被撤下）' })])
     const bad = await db.checkins.where('pointId').equals('no-such-point').first()
@@ -138,18 +139,18 @@ describe('client sync', () => {
     await Promise.all(db.tables.map(t => t.clear())) // a new phone
     const second = engine()
     await second.signIn('zhang', PASSWORD)
-    expect((await db.checkins.where('pointId').equals('test-plan-5').toArray()).map(c => c.note)).toContain('第二台设备可见')
-    expect(await db.favorites.get('test-plan-5')).toMatchObject({ on: true })
+    expect((await db.checkins.where('pointId').equals('test-plan-5').toArray()).map(c => [c.owner, c.note])).toContainEqual(['zhang', '第二台设备可见'])
+    expect(await db.favoritesByOwner.get(['zhang', 'test-plan-5'])).toMatchObject({ on: true })
 
     await Promise.all(db.tables.map(t => t.clear()))
     await engine().signIn('li', PASSWORD)
-    const colleague = await db.unitCheckins.where('pointId').equals('test-plan-5').toArray()
-    expect(colleague.map(c => [c.author, c.note])).toContainEqual(['zhang', '第二台设备可见'])
+    const colleague = await db.colleagueCheckins.filter(c => c.pointId === 'test-plan-5').toArray()
+    expect(colleague.map(c => [c.viewer, c.author, c.note])).toContainEqual(['li', 'zhang', '第二台设备可见'])
     expect(await db.checkins.where('pointId').equals('test-plan-5').count()).toBe(0)
 
     await Promise.all(db.tables.map(t => t.clear()))
     await engine().signIn('wang', PASSWORD)
-    expect(await db.unitCheckins.count()).toBe(0) // another unit sees nothing
+    expect(await db.colleagueCheckins.count()).toBe(0) // another unit sees nothing
   })
 
   it('picks up plans published on the server, keeping favorites, and the build copy does not undo them', async () => {
@@ -159,7 +160,7 @@ describe('client sync', () => {
 
     expect(await engine().syncNow()).toEqual({ kind: 'signed-out' }) // plan data needs no account
     expect((await db.plans.toArray()).map(p => p.id).sort()).toEqual(['published-later', 'test-plan'])
-    expect(await db.favorites.get('test-plan-2')).toMatchObject({ on: true })
+    expect(await db.favoritesByOwner.get(['本机', 'test-plan-2'])).toMatchObject({ on: true })
     const serverVersion = (await db.meta.get('dataVersion'))?.value
 
     // Unchanged on the server: a 304, nothing rewritten.
@@ -178,6 +179,7 @@ describe('client sync', () => {
     await addCheckin({ pointId: 'test-plan-1', status: 'not_started', progress: 0, note: '' })
     const offline = new SyncEngine({ client: new SyncApiClient(appFetch), isOnline: () => false })
     expect(await offline.syncNow()).toEqual({ kind: 'offline' })
-    expect(await db.outbox.count()).toBe(1)
+    // The 本机 row made signed out is not zhang's: it waits for the 本机 question, untouched.
+    expect((await db.outbox.toArray()).map(r => r.owner).sort()).toEqual(['zhang', '本机'])
   })
 })

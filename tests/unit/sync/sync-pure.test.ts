@@ -42,7 +42,7 @@ describe('pushOutbox with a server that refuses a whole batch', () => {
         return Response.json({ error: 'mutations.0.checkin.note: too long' }, { status: 400 })
       return Response.json({ results: mutations.map(m => ({ id: m.id, status: 'accepted' })) })
     }
-    const summary = await pushOutbox(new SyncApiClient(fake), 'token-token-token-token')
+    const summary = await pushOutbox(new SyncApiClient(fake), 'token-token-token-token', '本机')
     expect(summary).toEqual({ accepted: 4, rejected: 1 })
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ state: 'rejected', lastError: '服务器拒收：mutations.0.checkin.note: too long' })])
     expect(await db.checkins.get(bad)).toMatchObject({ syncState: 'rejected' })
@@ -51,7 +51,7 @@ describe('pushOutbox with a server that refuses a whole batch', () => {
   it('keeps every row pending on a 5xx and defers them', async () => {
     await addCheckin({ pointId: 'p', status: 'done', progress: 100, note: '' })
     const down = async () => Response.json({ error: 'internal server error' }, { status: 503 })
-    await expect(pushOutbox(new SyncApiClient(down), 'token-token-token-token')).rejects.toThrow()
+    await expect(pushOutbox(new SyncApiClient(down), 'token-token-token-token', '本机')).rejects.toThrow()
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ state: 'pending', attempts: 1 })])
   })
 })

@@ -1,5 +1,5 @@
 import type { EffectScope } from 'vue'
-import type { UnitCheckinRow } from '~/db/unit-checkins'
+import type { ColleagueCheckinRow } from '~/db/colleague-checkins'
 import type { SyncApiClient } from '~/sync/sync-api-client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
@@ -37,7 +37,7 @@ describe('rejected changes', () => {
     const bad = await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'blocked', progress: 30, note: '' })
     await addCheckin({ pointId: 'hunan-2023-zwfw-2', status: 'done', progress: 100, note: '' })
     await setFavorite('hunan-2023-zwfw-3', true)
-    expect(await pushOutbox(refusingClient('hunan-2023-zwfw-1'), 'token')).toEqual({ accepted: 2, rejected: 1 })
+    expect(await pushOutbox(refusingClient('hunan-2023-zwfw-1'), 'token', '本机')).toEqual({ accepted: 2, rejected: 1 })
 
     const listed = await listRejectedChanges()
     const title = (await db.points.get('hunan-2023-zwfw-1'))!.title
@@ -56,7 +56,7 @@ describe('rejected changes', () => {
 
   it('names a point that is no longer in the local plan data by its id', async () => {
     await addCheckin({ pointId: 'gone-point', status: 'done', progress: 100, note: '' })
-    await pushOutbox(refusingClient('gone-point'), 'token')
+    await pushOutbox(refusingClient('gone-point'), 'token', '本机')
     expect(await listRejectedChanges()).toEqual([expect.objectContaining({ pointId: 'gone-point', pointTitle: undefined })])
   })
 })
@@ -77,8 +77,8 @@ describe('msUntilNextRetry', () => {
 })
 
 describe('latestPerAuthor', () => {
-  const row = (id: string, author: string, createdAt: string): UnitCheckinRow =>
-    ({ id, author, createdAt, pointId: 'p', status: 'in_progress', progress: 50, note: '', deviceId: 'd' })
+  const row = (id: string, author: string, createdAt: string): ColleagueCheckinRow =>
+    ({ id, viewer: 'sun', author, createdAt, pointId: 'p', status: 'in_progress', progress: 50, note: '', deviceId: 'd' })
 
   it('keeps each colleague\'s newest check-in, newest first, comparing instants not strings', () => {
     const rows = [
@@ -105,12 +105,17 @@ describe('useSyncState', () => {
     await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'done', progress: 100, note: '' })
     await vi.waitFor(() => expect(state.label.value.text).toBe('本机 · 1 条待同步'))
 
+    // zhang signs in: the 本机 row is not zhang's, so nothing of zhang's is pending yet.
     await saveSession({ token: 't', expiresAt: '2099-01-01T00:00:00Z', user: { name: 'zhang', unit: '市政务服务中心', admin: false } })
+    await vi.waitFor(() => expect(state.label.value.text).toBe('等待首次同步'))
+    await addCheckin({ pointId: 'hunan-2023-zwfw-2', status: 'done', progress: 100, note: '' })
     await vi.waitFor(() => expect(state.label.value.text).toBe('待同步 1 条'))
     await updateSyncStatus({ lastError: '网络不可用，稍后自动重试' })
     await vi.waitFor(() => expect(state.label.value).toMatchObject({ kind: 'failed', detail: '网络不可用，稍后自动重试（1 条待同步）' }))
 
-    await expireSession()
+    await expireSession('another-token') // a 401 for a token no longer signed in changes nothing
+    expect(state.label.value.text).toBe('同步失败')
+    await expireSession('t')
     await vi.waitFor(() => expect(state.label.value.text).toBe('请重新登录'))
     expect(state.session.value?.user.name).toBe('zhang')
     expect(state.pending.value).toBe(1)

@@ -1,0 +1,18 @@
+import type { Plugin } from 'postcss'
+
+/**
+ * Drops Vant's icon font (`@font-face { font-family: vant-icon … }`) from the CSS the build emits. The app draws
+ * its own SVG icons (AppIcon.vue) and renders no Vant icon; the font costs tens of KB of CSS, and its fallback
+ * source on at.alicdn.com is refused by the Content-Security-Policy, which Chromium reports as a console error.
+ */
+export function dropVantIconFont(): Plugin {
+  return {
+    postcssPlugin: 'drop-vant-icon-font',
+    AtRule: {
+      'font-face': (rule) => {
+        if (rule.nodes?.some(node => node.type === 'decl' && node.prop === 'font-family' && /vant-icon/.test(node.value)))
+          rule.remove()
+      },
+    },
+  }
+}
