@@ -1,6 +1,6 @@
 import type { FavoriteRow } from './favorites'
 import Dexie from 'dexie'
-import { LOCAL_OWNER } from '~/domain/sync-api'
+import { LOCAL_OWNER } from '~/domain/owner'
 import { db } from './db'
 import { cursorKey } from './meta'
 

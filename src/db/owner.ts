@@ -1,4 +1,4 @@
-import { LOCAL_OWNER } from '~/domain/sync-api'
+import { LOCAL_OWNER } from '~/domain/owner'
 import { db } from './db'
 import { META_KEYS } from './meta'
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'dexie'
 import type { CheckinRow } from './checkins'
 import type { FavoriteRow } from './favorites'
 import type { OutboxRow } from './outbox'
-import { LOCAL_OWNER } from '~/domain/sync-api'
+import { LOCAL_OWNER } from '~/domain/owner'
 import { CURSOR_KEY_PREFIX, META_KEYS } from './meta'
 
 /**

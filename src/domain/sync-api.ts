@@ -1,3 +1,4 @@
+import { LOCAL_OWNER } from './owner'
 import { PASSWORD_MAX_LENGTH } from './password-policy'
 import { CheckinSchema, FavoriteSchema, MutationSchema } from './progress'
 import { storableText } from './storable-text'
@@ -14,8 +15,7 @@ export const PUSH_MAX_MUTATIONS = 500
 export const PULL_DEFAULT_LIMIT = 200
 export const PULL_MAX_LIMIT = 1000
 
-/** 本机: the owner of local data made while nobody is signed in; never an account name. */
-export const LOCAL_OWNER = '本机'
+export { LOCAL_OWNER }
 
 export const USER_NAME_MAX_LENGTH = 100
 export const UNIT_MAX_LENGTH = 200
