@@ -11,14 +11,14 @@ const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url))
 const files = seedFilesFrom(seedsDir)
 const bytes = files.reduce((n, f) => n + f.bytes.length, 0)
 
-function time(run: () => void, rounds: number): { median: number, p95: number, first: number } {
+async function time(run: () => Promise<void>, rounds: number): Promise<{ median: number, p95: number, first: number }> {
   const first = performance.now()
-  run()
+  await run()
   const firstMs = performance.now() - first
   const samples: number[] = []
   for (let i = 0; i < rounds; i++) {
     const t = performance.now()
-    run()
+    await run()
     samples.push(performance.now() - t)
   }
   samples.sort((a, b) => a - b)
@@ -26,8 +26,8 @@ function time(run: () => void, rounds: number): { median: number, p95: number, f
 }
 
 let points = 0
-const whole = time(() => {
-  points = ingest(files).data.plans.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.points.length, 0), 0)
+const whole = await time(async () => {
+  points = (await ingest(files)).data.plans.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.points.length, 0), 0)
 }, 30)
 console.log(`ingest, all ${files.length} seeds (${(bytes / 1024).toFixed(0)} KiB, ${points} points):`)
 console.log(`  first run (cold, includes JIT and dictionary load): ${whole.first.toFixed(1)} ms`)

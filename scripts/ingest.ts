@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   const { files, errors } = readInputs(args.files)
   for (const e of errors)
     console.error(`error: ${e}`)
-  const { data, diagnostics } = ingest(files)
+  const { data, diagnostics } = await ingest(files)
   for (const d of diagnostics) {
     if (!args.quiet || d.level === 'error')
       console.error(formatDiagnostic(d))

@@ -17,9 +17,9 @@ export function planDataPlugin(): Plugin {
   let version = ''
   let fileName = ''
   let themes: Array<{ id: string, name: string, icon: string, count: number }> = []
-  const load = () => {
+  const load = async () => {
     // Validated here so a bad seed fails the build rather than reaching a phone.
-    const data = PlanDataSchema.parse(buildPlanDataFromDir(seedsDir).data)
+    const data = PlanDataSchema.parse((await buildPlanDataFromDir(seedsDir)).data)
     const points = data.plans.flatMap(p => p.sections.flatMap(s => s.points))
     themes = data.themes.map(t => ({ id: t.id, name: t.name, icon: t.icon, count: points.filter(p => p.themes.includes(t.id)).length }))
     json = JSON.stringify(data)
@@ -28,8 +28,8 @@ export function planDataPlugin(): Plugin {
   }
   return {
     name: 'yaodiantong:plan-data',
-    buildStart() {
-      load()
+    async buildStart() {
+      await load()
       this.addWatchFile(seedsDir)
     },
     resolveId(id) {

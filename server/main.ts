@@ -39,8 +39,8 @@ async function main(): Promise<void> {
   const applied = await migrate(store)
   if (applied.length > 0)
     logger.info({ applied }, 'migrations applied')
-  const plans = await ensurePlanData(store, () => {
-    const { data, diagnostics } = buildPlanDataFromDir(`${root}seeds`)
+  const plans = await ensurePlanData(store, async () => {
+    const { data, diagnostics } = await buildPlanDataFromDir(`${root}seeds`)
     logger.info({ plans: data.plans.length, diagnostics: diagnostics.length }, 'plan data built from seeds')
     return data
   })

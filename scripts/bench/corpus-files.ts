@@ -79,10 +79,10 @@ export function benchCorpus(seeds: PlanData, points: number): PlanData {
   return withBenchTheme(trimToPoints(syntheticPlanData(seeds, points, 20231121 + points), points))
 }
 
-export function writeBenchFiles(distDir: string, sizes: number[]): BenchFiles {
+export async function writeBenchFiles(distDir: string, sizes: number[]): Promise<BenchFiles> {
   const dir = join(distDir, '__bench')
   mkdirSync(dir, { recursive: true })
-  const seeds = buildPlanDataFromDir(join(root, 'seeds')).data
+  const seeds = (await buildPlanDataFromDir(join(root, 'seeds'))).data
   let firstOfLargest: PointRow | undefined
   for (const n of sizes) {
     const data = benchCorpus(seeds, n)

@@ -21,10 +21,10 @@ function distinctTitles(plans: Plan[]): Plan[] {
 }
 
 /** Ingest time per document size; with `repeats` > 1 each size keeps its fastest run (less noise on a shared machine). */
-export function measureIngestThroughput(basePoints = 1000, factors = [1, 4, 16], repeats = 1): ThroughputRow[] {
-  const seeds = buildPlanDataFromDir(fileURLToPath(new URL('../../seeds', import.meta.url))).data
+export async function measureIngestThroughput(basePoints = 1000, factors = [1, 4, 16], repeats = 1): Promise<ThroughputRow[]> {
+  const seeds = (await buildPlanDataFromDir(fileURLToPath(new URL('../../seeds', import.meta.url)))).data
   const rows: ThroughputRow[] = []
-  ingest([{ name: 'warm.txt', bytes: new TextEncoder().encode(renderDocument(distinctTitles(syntheticPlanData(seeds, 200).plans))) }])
+  await ingest([{ name: 'warm.txt', bytes: new TextEncoder().encode(renderDocument(distinctTitles(syntheticPlanData(seeds, 200).plans))) }])
   for (const factor of factors) {
     const plans = distinctTitles(syntheticPlanData(seeds, basePoints * factor, 7 + factor).plans)
     const bytes = new TextEncoder().encode(renderDocument(plans))
@@ -32,7 +32,7 @@ export function measureIngestThroughput(basePoints = 1000, factors = [1, 4, 16],
     let data
     for (let r = 0; r < Math.max(1, repeats); r++) {
       const started = performance.now()
-      data = ingest([{ name: `synthetic-${factor}.txt`, bytes }]).data
+      data = (await ingest([{ name: `synthetic-${factor}.txt`, bytes }])).data
       ms = Math.min(ms, performance.now() - started)
     }
     if (!data)
@@ -44,6 +44,6 @@ export function measureIngestThroughput(basePoints = 1000, factors = [1, 4, 16],
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of measureIngestThroughput())
+  for (const r of await measureIngestThroughput())
     console.log(`${r.points} points, ${r.megabytes.toFixed(2)} MB: ${r.ms.toFixed(0)} ms, ${r.mbPerSecond.toFixed(2)} MB/s, ${r.pointsPerSecond.toFixed(0)} points/s`)
 }

@@ -94,7 +94,7 @@ try {
       run('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'])
     run('npx', ['vite', 'build', '--config', 'scripts/bench/vite.bench.config.ts'], { BENCH_DIST_DIR: dist })
     const started = performance.now()
-    files = writeBenchFiles(dist, parts.includes('browser') ? [SMALL, LARGE] : [SMALL])
+    files = await writeBenchFiles(dist, parts.includes('browser') ? [SMALL, LARGE] : [SMALL])
     log(`synthetic corpora ${files.sizes.join(', ')} points → .tmp/bench/dist/__bench/ (${((performance.now() - started) / 1000).toFixed(0)} s)`)
     server = await (await import('./serve-dist')).serveDist(dist, [4330, 4331, 4332, 4333, 4334])
     log(`serving the bench build at ${server.url}`)
@@ -119,7 +119,7 @@ try {
       reports.push(await part(name, notes => measureLighthouse(baseUrl, files!.staticCardUrl, 4335, join(root, '.tmp/bench'), notes)))
     if (name === 'ingest') {
       reports.push(await part(name, async () => {
-        const rows = measureIngestThroughput(1000, [1, 4, 16], 2)
+        const rows = await measureIngestThroughput(1000, [1, 4, 16], 2)
         const base = rows[0]!
         return rows.map(r => ({
           section: 'Ingest pipeline on generated documents (Node, whole pipeline, fastest of 2 runs per size)',

@@ -19,7 +19,7 @@ export async function serveDist(distDir: string, ports: number[]): Promise<Runni
   const dir = mkdtempSync(join(tmpdir(), 'ydt-bench-serve-'))
   const store = await openPgliteStore(join(dir, 'pglite'))
   await migrate(store)
-  await ensurePlanData(store, () => buildPlanDataFromDir(fileURLToPath(new URL('../../seeds', import.meta.url))).data)
+  await ensurePlanData(store, async () => (await buildPlanDataFromDir(fileURLToPath(new URL('../../seeds', import.meta.url)))).data)
   for (const port of ports) {
     const server = await startServer({ store, logger: pino({ level: 'warn' }), distDir, port, host: '127.0.0.1' }).catch(() => undefined)
     if (server) {

@@ -38,11 +38,11 @@ async function writePlanData(tx: Queryable, data: PlanData): Promise<StoredPlanD
 }
 
 /** Stores `build()` as the plan data unless some is stored already (first start); returns what is served. */
-export async function ensurePlanData(store: Store, build: () => PlanData): Promise<StoredPlanData> {
+export async function ensurePlanData(store: Store, build: () => PlanData | Promise<PlanData>): Promise<StoredPlanData> {
   const existing = await getPlanData(store)
   if (existing)
     return existing
-  const data = build()
+  const data = await build()
   return store.transaction(async (tx) => {
     await tx.query('lock table plan_data in exclusive mode')
     return (await getPlanData(tx)) ?? writePlanData(tx, data)

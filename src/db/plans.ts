@@ -6,7 +6,7 @@ export interface PlanRow extends Omit<Plan, 'sections'> {
 }
 
 /** Province first, then down the hierarchy. */
-export const LEVEL_ORDER: Record<PlanLevel, number> = { province: 0, city: 1, county: 2, town: 3, department: 4 }
+export const LEVEL_ORDER: Record<PlanLevel, number> = { national: 0, province: 1, city: 2, county: 3, town: 4, department: 5 }
 
 /** Strips the points out of a plan, keeping their ids per section. */
 export function toPlanRow(plan: Plan): PlanRow {

@@ -7,7 +7,11 @@ import { z } from './zod'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
 
-export const PlanLevelSchema = z.enum(['province', 'city', 'county', 'town', 'department'])
+/** 国务院 and national ministries are `national`; 厅/局/委 and other issuers below a government are `department`. */
+export const PlanLevelSchema = z.enum(['national', 'province', 'city', 'county', 'town', 'department'])
+
+/** Where a plan came from: shipped with the app, published on the server, or imported on this device (本机导入). */
+export const PlanOriginSchema = z.enum(['build', 'server', 'local'])
 
 export const DeadlineSchema = z.object({
   text: z.string().min(1),
@@ -42,6 +46,8 @@ export const WorkPointSchema = z.object({
   targets: z.array(TargetSchema),
   themes: z.array(z.string().min(1)).min(1),
   related: z.array(RelationSchema),
+  /** The （一） group heading in nested layouts (一、 → （一） → 1.), whose items are the points. */
+  group: z.string().optional(),
 })
 
 export const SectionSchema = z.object({
@@ -60,6 +66,9 @@ export const PlanSchema = z.object({
   issuedOn: isoDate.optional(),
   sources: z.array(z.string().min(1)).min(1),
   sections: z.array(SectionSchema),
+  origin: PlanOriginSchema.optional(),
+  /** Region plus kind (e.g. `hunan-zwgk`): the newest year of a series is its current plan. */
+  series: z.string().optional(),
 })
 
 export const ThemeSchema = z.object({
@@ -76,6 +85,7 @@ export const PlanDataSchema = z.object({
 })
 
 export type PlanLevel = z.infer<typeof PlanLevelSchema>
+export type PlanOrigin = z.infer<typeof PlanOriginSchema>
 export type Deadline = z.infer<typeof DeadlineSchema>
 export type Target = z.infer<typeof TargetSchema>
 export type RelationKind = z.infer<typeof RelationKindSchema>

@@ -7,6 +7,8 @@ export interface Diagnostic {
   message: string
   /** Input file name the finding is about, when there is one. */
   source?: string
+  /** The same finding in plain Chinese for the app's import preview (e.g. "第 7 条没有写明牵头单位"). */
+  zh?: string
 }
 
 /** Formats a diagnostic as one stderr line. */

@@ -1,22 +1,19 @@
-import type { Plan, PlanData, Theme } from '../domain/plan'
+import type { Plan, PlanData, PlanOrigin, Theme } from '../domain/plan'
+import type { BlockDocument, SourceFile } from './blocks'
 import type { Diagnostic } from './diagnostics'
 import type { DocumentExtras, DocumentPlan, MergedPlan } from './merge'
 import type { NormalizeRepairs } from './normalize'
 import { classifyPlans, loadTaxonomy } from './classify'
-import { decodeDocument } from './decode'
 import { extractPoint } from './extract'
+import { readDocumentBlocks } from './formats'
 import { dropRepeatedFragments } from './fragments'
 import { mergePlans } from './merge'
 import { normalizeText } from './normalize'
-import { contentHash, levelFor, planIdFor } from './plan-id'
+import { contentHash, levelFor, planIdFor, seriesFor } from './plan-id'
 import { relatePlans } from './relate'
 import { segmentDocument } from './segment'
 
-/** One input document, as raw bytes (any supported encoding). */
-export interface SourceFile {
-  name: string
-  bytes: Uint8Array
-}
+export type { SourceFile }
 
 export interface IngestResult {
   data: PlanData
@@ -29,14 +26,18 @@ function documentNoise(repairs: NormalizeRepairs, length: number): number {
   return weighted / Math.max(1, length / 1000)
 }
 
+/** The running text of a block document, one line per paragraph (tables read row by row). */
+function documentText(doc: BlockDocument): string {
+  return doc.blocks.flatMap(b => (b.kind === 'paragraph' ? [b.text] : b.rows.map(r => r.cells.join(' ')))).join('\n')
+}
+
 /** Reads one document into per-plan readings, reporting what it could not read. */
-function readDocument(file: SourceFile, diagnostics: Diagnostic[]): { plans: DocumentPlan[], extras: DocumentExtras } | null {
-  const source = file.name
-  const decoded = decodeDocument(file.bytes, source)
-  diagnostics.push(...decoded.diagnostics)
-  if (decoded.text === null)
+function readDocument(doc: BlockDocument, diagnostics: Diagnostic[]): { plans: DocumentPlan[], extras: DocumentExtras } | null {
+  const source = doc.source
+  diagnostics.push(...doc.diagnostics)
+  if (doc.format === null)
     return null
-  const normalized = normalizeText(decoded.text)
+  const normalized = normalizeText(documentText(doc))
   if (normalized.repairs.traditionalChars > 0)
     diagnostics.push({ level: 'info', code: 'traditional', source, message: `converted ${normalized.repairs.traditionalChars} Traditional characters to Simplified` })
   const segmented = segmentDocument(normalized.text, source)
@@ -78,7 +79,7 @@ function readDocument(file: SourceFile, diagnostics: Diagnostic[]): { plans: Doc
 }
 
 /** Gives merged plans their stable ids; two plans whose slugs collide keep them apart with a suffix. */
-function toPlans(merged: MergedPlan[], themes: Theme[]): Plan[] {
+function toPlans(merged: MergedPlan[], themes: Theme[], origin: PlanOrigin): Plan[] {
   const used = new Set<string>()
   const fallbackTheme = themes[0]?.id ?? 'general'
   return merged.map((m) => {
@@ -106,24 +107,52 @@ function toPlans(merged: MergedPlan[], themes: Theme[]): Plan[] {
       ...(m.issuedOn ? { issuedOn: m.issuedOn } : {}),
       sources: m.sources,
       sections,
+      origin,
+      series: seriesFor(m.region, m.topic),
     }
   })
 }
 
-/** Runs the whole pipeline over a set of documents read together (the same plan in several documents merges). */
-export function ingest(files: SourceFile[], options: { themes?: Theme[] } = {}): IngestResult {
+export interface IngestOptions {
+  themes?: Theme[]
+  /** Written on every plan (default `build`); the app's import writes `local`. */
+  origin?: PlanOrigin
+  /** Called as documents are read and parsed: `done` of `total` steps, and what is happening in words. */
+  onProgress?: (done: number, total: number, stage: string) => void
+}
+
+/**
+ * The one entry point of ingest, for the CLI, the build and the app's import worker: reads every document (any
+ * supported format) and runs the pipeline over them together (the same plan in several documents merges).
+ */
+export async function ingest(files: SourceFile[], options: IngestOptions = {}): Promise<IngestResult> {
+  const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name))
+  const total = sorted.length * 2 + 1
+  const documents: BlockDocument[] = []
+  for (const [i, file] of sorted.entries()) {
+    options.onProgress?.(i, total, `读取 ${file.name}`)
+    documents.push(await readDocumentBlocks(file))
+  }
+  return ingestBlocks(documents, options)
+}
+
+/** The pipeline over documents already read into blocks (synchronous: no format library is involved any more). */
+export function ingestBlocks(documents: BlockDocument[], options: IngestOptions = {}): IngestResult {
   const diagnostics: Diagnostic[] = []
   const themes = options.themes ?? loadTaxonomy()
   const readings: DocumentPlan[] = []
   const extras: DocumentExtras[] = []
-  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
-    const doc = readDocument(file, diagnostics)
+  const total = documents.length * 2 + 1
+  for (const [i, document] of documents.entries()) {
+    options.onProgress?.(documents.length + i, total, `解析 ${document.source}`)
+    const doc = readDocument(document, diagnostics)
     if (doc) {
       readings.push(...doc.plans)
       extras.push(doc.extras)
     }
   }
-  const plans = relatePlans(classifyPlans(toPlans(mergePlans(readings, extras, diagnostics), themes), themes))
+  options.onProgress?.(total - 1, total, '归类与关联')
+  const plans = relatePlans(classifyPlans(toPlans(mergePlans(readings, extras, diagnostics), themes, options.origin ?? 'build'), themes))
   const version = contentHash(JSON.stringify({ plans, themes }))
   return { data: { version, plans, themes }, diagnostics }
 }

@@ -11,11 +11,20 @@ function ascii(text: string, pattern: 'pinyin' | 'first'): string {
     .replace(/[^a-z0-9]/g, '')
 }
 
+function slugs(region: string, topic: string): { region: string, topic: string } {
+  return { region: ascii(region.replace(REGION_SUFFIX, '') || region, 'pinyin') || 'plan', topic: ascii(topic, 'first') || 'gzyd' }
+}
+
 /** Stable plan id from region, year and topic: 湖南省 2023 政务公开 → "hunan-2023-zwgk". */
 export function planIdFor(region: string, year: number | null, topic: string): string {
-  const regionSlug = ascii(region.replace(REGION_SUFFIX, '') || region, 'pinyin') || 'plan'
-  const topicSlug = ascii(topic, 'first') || 'gzyd'
-  return [regionSlug, year ?? 'nd', topicSlug].join('-')
+  const slug = slugs(region, topic)
+  return [slug.region, year ?? 'nd', slug.topic].join('-')
+}
+
+/** The series a plan belongs to, the same every year: 湖南省 政务公开 → "hunan-zwgk". */
+export function seriesFor(region: string, topic: string): string {
+  const slug = slugs(region, topic)
+  return `${slug.region}-${slug.topic}`
 }
 
 /** Administrative level from the region's suffix; a plan with no region is a department's. */

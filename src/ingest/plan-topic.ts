@@ -2,6 +2,7 @@ import type { Plan, PlanLevel } from '../domain/plan'
 
 /** Rank of administrative levels, province highest; department plans sit outside the chain. */
 export const LEVEL_RANK: Readonly<Record<PlanLevel, number | undefined>> = {
+  national: -1,
   province: 0,
   city: 1,
   county: 2,

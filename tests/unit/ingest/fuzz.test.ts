@@ -40,11 +40,11 @@ function apply(bytes: Uint8Array, edits: Edit[]): Uint8Array {
 }
 
 describe('ingest under random mutation of the seeds', () => {
-  it('never throws and always returns valid plan data', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
+  it('never throws and always returns valid plan data', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), async (which, edits) => {
         const seed = seeds[which]!
-        const result = ingest([{ name: seed.name, bytes: apply(seed.bytes, edits) }])
+        const result = await ingest([{ name: seed.name, bytes: apply(seed.bytes, edits) }])
         expect(() => PlanDataSchema.parse(result.data)).not.toThrow()
         for (const d of result.diagnostics)
           expect(d.message.length).toBeGreaterThan(0)
@@ -53,10 +53,10 @@ describe('ingest under random mutation of the seeds', () => {
     )
   })
 
-  it('survives arbitrary strings and bytes', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 3000 }).map(s => new TextEncoder().encode(s)), fc.uint8Array({ maxLength: 3000 })), (bytes) => {
-        const result = ingest([{ name: 'random.txt', bytes }])
+  it('survives arbitrary strings and bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 3000 }).map(s => new TextEncoder().encode(s)), fc.uint8Array({ maxLength: 3000 })), async (bytes) => {
+        const result = await ingest([{ name: 'random.txt', bytes }])
         expect(() => PlanDataSchema.parse(result.data)).not.toThrow()
       }),
       { numRuns: 150, seed: 7 },
@@ -71,22 +71,22 @@ describe('bad input', () => {
     ['empty', new Uint8Array(), 'empty'],
     ['binary', new Uint8Array(2048).map((_, i) => (i * 31) % 256), 'binary'],
     ['no numbered points', new TextEncoder().encode('这是一份通知。\n请各单位认真贯彻落实。\n'), 'no-plans'],
-  ])('gives one clear error for %s input and no plans', (_name, bytes, code) => {
-    const { data, diagnostics } = one('bad.txt', bytes)
+  ])('gives one clear error for %s input and no plans', async (_name, bytes, code) => {
+    const { data, diagnostics } = await one('bad.txt', bytes)
     expect(data.plans).toEqual([])
     const errors = diagnostics.filter(d => d.level === 'error')
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ code, source: 'bad.txt' })
   })
 
-  it('still reads the good documents when one is bad', () => {
-    const { data, diagnostics } = ingest([seeds[4]!, { name: 'empty.txt', bytes: new Uint8Array() }])
+  it('still reads the good documents when one is bad', async () => {
+    const { data, diagnostics } = await ingest([seeds[4]!, { name: 'empty.txt', bytes: new Uint8Array() }])
     expect(data.plans.map(p => p.id)).toEqual(['changsha-2023-zwgk'])
     expect(diagnostics.some(d => d.source === 'empty.txt' && d.level === 'error')).toBe(true)
   })
 
-  it('reports a heading with no numbered points', () => {
-    const { diagnostics } = one('heading.txt', new TextEncoder().encode('某市2024年政务公开工作要点\n今年要做好公开工作。'))
+  it('reports a heading with no numbered points', async () => {
+    const { diagnostics } = await one('heading.txt', new TextEncoder().encode('某市2024年政务公开工作要点\n今年要做好公开工作。'))
     expect(diagnostics.map(d => d.code)).toContain('no-points')
   })
 })

@@ -13,22 +13,22 @@ function copySeeds(): string {
 }
 
 describe('build-time plan data', () => {
-  it('turns seeds/ into versioned plan data; the version follows the content', () => {
+  it('turns seeds/ into versioned plan data; the version follows the content', async () => {
     const dir = copySeeds()
-    const first = buildPlanDataFromDir(dir).data
+    const first = (await buildPlanDataFromDir(dir)).data
     expect(first.plans).toHaveLength(8)
     expect(first.version).toMatch(/^[0-9a-f]{14}$/)
-    expect(buildPlanDataFromDir(dir).data.version).toBe(first.version)
+    expect((await buildPlanDataFromDir(dir)).data.version).toBe(first.version)
 
     writeFileSync(join(dir, '005_new.txt'), '某县2024年政务公开工作要点\n一、深化公开\n（一）加强公开。年底前完成。（县政务局牵头）\n')
-    const second = buildPlanDataFromDir(dir).data
+    const second = (await buildPlanDataFromDir(dir)).data
     expect(second.plans).toHaveLength(9)
     expect(second.version).not.toBe(first.version)
   })
 
-  it('ignores files that are not .txt documents', () => {
+  it('ignores files that are not .txt documents', async () => {
     const dir = copySeeds()
     writeFileSync(join(dir, 'README.md'), '# not a plan')
-    expect(buildPlanDataFromDir(dir).data.plans).toHaveLength(8)
+    expect((await buildPlanDataFromDir(dir)).data.plans).toHaveLength(8)
   })
 })

@@ -16,9 +16,9 @@ export function seedText(prefix: string): string {
   return readFileSync(`${seedsDir}/${name}`, 'utf8')
 }
 
-let cached: IngestResult | undefined
+let cached: Promise<IngestResult> | undefined
 /** The pipeline's result on all seeds, computed once per test file. */
-export function ingestSeeds(): IngestResult {
+export function ingestSeeds(): Promise<IngestResult> {
   cached ??= ingest(seedFiles())
   return cached
 }

@@ -13,9 +13,9 @@ const expected = [
   { title: '娄底市2023年政务公开工作要点', id: 'loudi-2023-zwgk', sections: 5, points: 17, sources: ['001'] },
 ]
 
-describe('the seeds (DESIGN.md §2 table)', () => {
-  const { data } = ingestSeeds()
+const { data } = await ingestSeeds()
 
+describe('the seeds (DESIGN.md §2 table)', () => {
   it('gives exactly the eight plans, with their sections, point counts and sources', () => {
     expect(data.plans.map(p => p.title).sort()).toEqual(expected.map(e => e.title).sort())
     for (const e of expected) {
@@ -136,7 +136,7 @@ describe('the seeds (DESIGN.md §2 table)', () => {
   it('is deterministic: the same input gives the same ids and version', async () => {
     const { ingest } = await import('../../../src/ingest/pipeline')
     const { seedFiles } = await import('./seed-helpers')
-    const again = ingest(seedFiles().reverse())
+    const again = await ingest(seedFiles().reverse())
     expect(again.data.version).toBe(data.version)
     expect(allPoints(again.data).map(p => p.id)).toEqual(allPoints(data).map(p => p.id))
   })
