@@ -1,13 +1,16 @@
 import type { Deadline, Target } from '../domain/plan'
 import type { Diagnostic } from './diagnostics'
 import { extractDeadlines } from './deadlines'
-import { findTrailingResponsibility, parseResponsibility } from './responsibility'
+import { findResponsibility, findTrailingResponsibility, parseResponsibility } from './responsibility'
 import { extractTargets } from './targets'
 
 /** A point's fields as read from its text; ids, themes and relations come later. */
 export interface ExtractedPoint {
   no: number
   sectionNo: number
+  groupNo?: number
+  /** The （一） group heading in nested layouts. */
+  group?: string
   title: string
   body: string
   leadUnits: string[]
@@ -24,7 +27,7 @@ const TRAILING_NOISE = /^[\u4E00-\u9FA5（）()\s]{0,40}(?:\d{4}年\d{1,2}月\d{
  * Reads one point: title (first sentence, without its 。), body, the trailing responsibility parenthesis
  * (parentheses inside the body are not responsibilities), deadlines resolved against the plan year, numeric targets.
  */
-export function extractPoint(raw: { no: number, sectionNo: number, text: string }, planYear: number | null, onDiagnostic?: (d: Diagnostic) => void): ExtractedPoint {
+export function extractPoint(raw: { no: number, sectionNo: number, groupNo?: number, group?: string, text: string }, planYear: number | null, onDiagnostic?: (d: Diagnostic) => void): ExtractedPoint {
   let text = raw.text.trim()
   let at = findTrailingResponsibility(text)
   if (at < 0) {
@@ -37,8 +40,16 @@ export function extractPoint(raw: { no: number, sectionNo: number, text: string 
       at = findTrailingResponsibility(text)
     }
   }
-  const responsibilityText = at >= 0 ? text.slice(at).trim() : ''
-  const content = (at >= 0 ? text.slice(0, at) : text).trim()
+  // The trailing statement, and brackets inside the text that only say who does a part (（县数据局负责落实）).
+  const { parts } = findResponsibility(text)
+  const responsibilityText = parts.map(p => text.slice(p.start, p.end).trim()).join('')
+  let content = ''
+  let from = 0
+  for (const p of parts) {
+    content += text.slice(from, p.start)
+    from = p.end
+  }
+  content = (content + text.slice(from)).trim()
   const stop = content.indexOf('。')
   const title = (stop >= 0 ? content.slice(0, stop) : content).trim()
   const body = (stop >= 0 ? content.slice(stop + 1) : '').trim()
@@ -46,6 +57,7 @@ export function extractPoint(raw: { no: number, sectionNo: number, text: string 
   return {
     no: raw.no,
     sectionNo: raw.sectionNo,
+    ...(raw.group ? { groupNo: raw.groupNo, group: raw.group } : raw.groupNo !== undefined ? { groupNo: raw.groupNo } : {}),
     title,
     body,
     leadUnits: responsibility.leadUnits,

@@ -1,4 +1,6 @@
+import type { PlanLevel } from '../domain/plan'
 import type { FlatText } from './flat-text'
+import { readIssuer } from './issuer'
 
 /** A plan heading such as 湖南省2023年政务管理服务工作要点, found where a heading can stand. */
 export interface PlanHeading {
@@ -6,6 +8,7 @@ export interface PlanHeading {
   end: number
   title: string
   region: string
+  level: PlanLevel
   year: number | null
   topic: string
 }
@@ -17,8 +20,30 @@ export interface NoticeHeading {
   announced: string[]
 }
 
-const TITLE = /(\d{4})年度?([\u4E00-\u9FA5“”、]{2,24}?)(工作要点|工作计划|工作安排)/g
-const REGION_SUFFIX = /(?:[省市州盟县旗区镇乡]|自治区|自治州|地区|自治县|新区|街道)$/
+/** The kinds of plan a heading names (longest first, so 重点任务清单 is not read as 任务清单). */
+export const PLAN_GENRES = [
+  '重点工作任务分工方案',
+  '重点任务分工方案',
+  '工作任务分工方案',
+  '任务分工方案',
+  '重点工作任务分解表',
+  '重点任务分解表',
+  '工作任务分解表',
+  '任务分解表',
+  '重点工作任务清单',
+  '重点任务清单',
+  '工作任务清单',
+  '任务清单',
+  '责任清单',
+  '工作实施方案',
+  '实施方案',
+  '工作方案',
+  '行动方案',
+  '工作要点',
+  '工作计划',
+  '工作安排',
+]
+const TITLE = new RegExp(`((?:19|20)\\d{2})年度?([\\u4E00-\\u9FA5“”、]{0,30}?)(${PLAN_GENRES.join('|')})`, 'g')
 const HEADING_BOUNDARY = /[。；！？）」”】\n]/
 // Words that mark a sentence talking about a plan rather than a plan's own heading.
 const NOT_A_TOPIC = /工作|的|要将|本年|上年|落实/
@@ -41,15 +66,16 @@ export function findPlanHeadings(flat: FlatText): PlanHeading[] {
     if (flat.inBook[yearPos] || NOT_A_TOPIC.test(m[2]!) || NOT_AFTER_TITLE.test(flat.text.slice(end, end + 3)))
       continue
     let start = yearPos
-    while (start > 0 && yearPos - start < 16 && /[\u4E00-\u9FA5]/.test(flat.text[start - 1]!) && !flat.lineStart[start] && !isDateEnd(flat.text, start))
+    while (start > 0 && yearPos - start < 24 && /[\u4E00-\u9FA5]/.test(flat.text[start - 1]!) && !flat.lineStart[start] && !isDateEnd(flat.text, start))
       start--
     if (!isBoundary(flat, start))
       continue
-    const region = flat.text.slice(start, yearPos)
-    if (region !== '' && !REGION_SUFFIX.test(region))
+    // The issuer may be a government, one of its departments, or a national body; a sentence is none of them.
+    const issuer = readIssuer(flat.text.slice(start, yearPos))
+    if (!issuer)
       continue
     const topic = m[2]!.replace(/^度/, '')
-    out.push({ start, end, title: flat.text.slice(start, end), region, year: Number(m[1]), topic })
+    out.push({ start, end, title: flat.text.slice(start, end), region: issuer.region, level: issuer.level, year: Number(m[1]), topic })
   }
   return out
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostics'
 import type { ExtractedPoint } from './extract'
 import type { RawPlan } from './segment'
+import { pointKey as keyOf } from './nesting'
 import { textSimilarity } from './similarity'
 
 /** One plan as read from one document, with its points extracted. */
@@ -64,12 +65,13 @@ export function mergePlans(readings: DocumentPlan[], extras: DocumentExtras[], d
     const numberSources = trusted.length > 0 ? trusted : byNoise
     const numbers = [...new Set(numberSources.flatMap(r => r.points.map(p => pointKey(p, r))))]
     const structure = numberSources[0]!
+    const order = new Map(structure.points.map((p, i) => [pointKey(p, structure), i]))
     const points = numbers.map((k) => {
       const candidates = byNoise.flatMap(r => r.points.filter(p => pointKey(p, r) === k).map(point => ({ point, noise: r.noise })))
       const chosen = pickReading(candidates)
       const layout = structure.points.find(p => pointKey(p, structure) === k)
       return layout ? { ...chosen, sectionNo: layout.sectionNo } : chosen
-    }).sort((a, b) => a.sectionNo - b.sectionNo || a.no - b.no)
+    }).sort((a, b) => a.sectionNo - b.sectionNo || (order.get(pointKey(a, structure)) ?? 1e9) - (order.get(pointKey(b, structure)) ?? 1e9) || a.no - b.no)
 
     const sources = new Set(group.map(r => r.source))
     for (const extra of extras) {
@@ -88,13 +90,14 @@ export function mergePlans(readings: DocumentPlan[], extras: DocumentExtras[], d
     merged.push({
       title: best.title,
       region: best.region,
+      level: best.level,
       year: best.year,
       topic: best.topic,
       ...(docNo ? { docNo } : {}),
       ...(issuedOn ? { issuedOn } : {}),
       preamble: best.preamble,
       sections: structure.sections,
-      numberedPerSection: structure.numberedPerSection,
+      numbering: structure.numbering,
       points,
       sources: [...sources].sort(),
     })
@@ -102,7 +105,7 @@ export function mergePlans(readings: DocumentPlan[], extras: DocumentExtras[], d
   return merged
 }
 
-/** Points are matched by number; by section and number only where numbering restarts in each section. */
-function pointKey(p: { no: number, sectionNo: number }, plan: { numberedPerSection: boolean }): string {
-  return plan.numberedPerSection ? `${p.sectionNo}:${p.no}` : String(p.no)
+/** Points are matched by number, within the scope where the plan's numbers are unique. */
+function pointKey(p: { no: number, sectionNo: number, groupNo?: number }, plan: Pick<RawPlan, 'numbering'>): string {
+  return keyOf(p, plan.numbering)
 }

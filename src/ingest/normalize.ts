@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js/t2cn'
+import { removeNoise } from './noise'
 
 /** What normalize had to repair; the merge stage prefers readings that needed fewer repairs. */
 export interface NormalizeRepairs {
@@ -6,6 +7,8 @@ export interface NormalizeRepairs {
   pageMarkers: number
   halfWidthPunctuation: number
   brokenLines: number
+  /** HTML remnants, pinyin annotations, runs of ? and the like removed. */
+  noise: number
 }
 
 export interface NormalizedText {
@@ -20,10 +23,15 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' })
 const CJK_CHAR = '\\u3000-\\u303F\\u3400-\\u9FFF\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\u201C\\u201D\\u2018\\u2019\\u2014\\u2026\\u00B7'
 const PAGE_MARKER = /^(?:#\s*page\s*\d+\s*:?|[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:[，,/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/i
 
-/** Converts Traditional Chinese to Simplified when the text is mostly Traditional; returns the number of characters changed. */
+// Characters common in Traditional text that Simplified text never uses: a cheap test before the costly conversion.
+const TRADITIONAL_HINT = /[們個這會來對說過發開關點學國動實現經問題機場業總員區書體當從務網號縣辦廳戶門進還時間東長頭種與應級據產電視無處權資報設計導車價錢銀醫藥療衛護環變歷壓組織線優數統規範檢測驗證備專項隊審費額條圖層樣樓讓認識論講語詳請調談誤讀議貨質賬買賣農氣響頁順顯類飛黨齡龍歲協聯絡雙傳績效營運輸]/
+
+/**
+ * Converts Traditional Chinese to Simplified wherever the text uses it: a whole Traditional document, or the odd
+ * Traditional character a mirror site left in a Simplified one (公開). Returns the number of characters changed.
+ */
 export function simplify(text: string): { text: string, changed: number } {
-  // Converting is the costliest step of the pipeline: decide on a sample whether the document is Traditional at all.
-  if (text.length > 4000 && simplify(text.slice(0, 4000)).changed === 0)
+  if (!TRADITIONAL_HINT.test(text))
     return { text, changed: 0 }
   const converted = toSimplified(text)
   let changed = 0
@@ -31,10 +39,6 @@ export function simplify(text: string): { text: string, changed: number } {
     if (text[i] !== converted[i])
       changed++
   }
-  const cjk = text.match(/[\u3400-\u9FFF]/g)?.length ?? 0
-  // Simplified text can contain a few characters OpenCC would touch (e.g. in names); only a real share means Traditional.
-  if (cjk === 0 || changed / cjk < 0.01)
-    return { text, changed: 0 }
   return { text: converted, changed }
 }
 
@@ -44,7 +48,10 @@ function foldWidths(text: string): string {
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A]/gi, ch => String.fromCharCode(ch.charCodeAt(0) - 0xFEE0))
     .replace(/[\u3000\u00A0\u2002-\u200A\u202F\u205F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/(\d)．/g, '$1.')
+    .replace(/(\d)[．﹒]/g, '$1.')
+    // Enclosed numerals as the numbering forms the segmenter reads: ⑴ → （1）, ⒈ → 1.
+    .replace(/[\u2474-\u2487]/g, ch => `（${ch.charCodeAt(0) - 0x2473}）`)
+    .replace(/[\u2488-\u249B]/g, ch => `${ch.charCodeAt(0) - 0x2487}.`)
     .replace(/\t/g, ' ')
     .replace(/[^\n\P{Cc}]/gu, '')
 }
@@ -98,8 +105,10 @@ function dropCjkSpaces(line: string): string {
  * Line structure is kept for the segmenter, which treats a line start as a hint only.
  */
 export function normalizeText(raw: string): NormalizedText {
-  const repairs: NormalizeRepairs = { traditionalChars: 0, pageMarkers: 0, halfWidthPunctuation: 0, brokenLines: 0 }
-  const simplified = simplify(foldWidths(raw.replace(/\r\n?/g, '\n')))
+  const repairs: NormalizeRepairs = { traditionalChars: 0, pageMarkers: 0, halfWidthPunctuation: 0, brokenLines: 0, noise: 0 }
+  const cleaned = removeNoise(raw.replace(/\r\n?/g, '\n'))
+  repairs.noise = cleaned.repairs
+  const simplified = simplify(foldWidths(cleaned.text))
   repairs.traditionalChars = simplified.changed
 
   const lines: string[] = []
@@ -110,7 +119,8 @@ export function normalizeText(raw: string): NormalizedText {
     }
     const widened = widenPunctuation(rawLine)
     repairs.halfWidthPunctuation += widened.count
-    const line = dropCjkSpaces(widened.line)
+    // "一." and "一．" at a line start are section numbers written with the wrong stop.
+    const line = dropCjkSpaces(widened.line).replace(/^([一二三四五六七八九十]{1,3})[.．](?=[\u4E00-\u9FA5])/, '$1、')
     if (line !== '')
       lines.push(line)
   }

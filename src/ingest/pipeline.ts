@@ -8,8 +8,9 @@ import { extractPoint } from './extract'
 import { readDocumentBlocks } from './formats'
 import { dropRepeatedFragments } from './fragments'
 import { mergePlans } from './merge'
+import { pointKey } from './nesting'
 import { normalizeText } from './normalize'
-import { contentHash, levelFor, planIdFor, seriesFor } from './plan-id'
+import { contentHash, planIdFor, seriesFor } from './plan-id'
 import { relatePlans } from './relate'
 import { segmentDocument } from './segment'
 
@@ -22,7 +23,7 @@ export interface IngestResult {
 
 /** How much repair a document needed per thousand characters: the merge trusts cleaner documents first. */
 function documentNoise(repairs: NormalizeRepairs, length: number): number {
-  const weighted = repairs.pageMarkers * 2 + repairs.brokenLines + repairs.halfWidthPunctuation * 0.2 + repairs.traditionalChars * 0.05
+  const weighted = repairs.pageMarkers * 2 + repairs.noise + repairs.brokenLines + repairs.halfWidthPunctuation * 0.2 + repairs.traditionalChars * 0.05
   return weighted / Math.max(1, length / 1000)
 }
 
@@ -57,12 +58,12 @@ function readDocument(doc: BlockDocument, diagnostics: Diagnostic[]): { plans: D
         diagnostics.push({ level: 'warning', code: 'repeated-fragments', source, message: `${raw.title}: dropped ${dropped} repeated fragment(s) of a scraped page` })
     }
     const numbers = raw.points.map(p => p.no)
-    if (!raw.numberedPerSection && numbers.some((n, i) => n !== i + 1))
+    if (raw.numbering === 'plan' && numbers.some((n, i) => n !== i + 1))
       diagnostics.push({ level: 'warning', code: 'numbering-gap', source, message: `${raw.title}: point numbers are not continuous (${numbers.join(', ')})` })
     const points = raw.points.map(p => extractPoint(p, raw.year, d => diagnostics.push({ ...d, source, message: `${raw.title} ${d.message}` })))
     const seen = new Set<string>()
     for (const p of points) {
-      const key = raw.numberedPerSection ? `${p.sectionNo}:${p.no}` : String(p.no)
+      const key = pointKey(p, raw.numbering)
       if (seen.has(key))
         diagnostics.push({ level: 'warning', code: 'duplicate-number', source, message: `${raw.title}: point ${p.no} appears twice` })
       seen.add(key)
@@ -90,9 +91,9 @@ function toPlans(merged: MergedPlan[], themes: Theme[], origin: PlanOrigin): Pla
     const sections = m.sections.map(s => ({
       no: s.no,
       title: s.title,
-      points: m.points.filter(p => p.sectionNo === s.no).map(({ sectionNo: _s, ...p }) => ({
+      points: m.points.filter(p => p.sectionNo === s.no).map(({ sectionNo: _s, groupNo, ...p }) => ({
         ...p,
-        id: m.numberedPerSection ? `${id}-${s.no}-${p.no}` : `${id}-${p.no}`,
+        id: m.numbering === 'plan' ? `${id}-${p.no}` : m.numbering === 'section' ? `${id}-${s.no}-${p.no}` : `${id}-${s.no}-${groupNo ?? 0}-${p.no}`,
         themes: [fallbackTheme],
         related: [],
       })),
@@ -101,7 +102,7 @@ function toPlans(merged: MergedPlan[], themes: Theme[], origin: PlanOrigin): Pla
       id,
       title: m.title,
       region: m.region,
-      level: levelFor(m.region),
+      level: m.level,
       year: m.year,
       ...(m.docNo ? { docNo: m.docNo } : {}),
       ...(m.issuedOn ? { issuedOn: m.issuedOn } : {}),

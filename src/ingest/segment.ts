@@ -1,17 +1,34 @@
+import type { PlanLevel } from '../domain/plan'
 import type { Diagnostic } from './diagnostics'
 import type { FlatText } from './flat-text'
 import type { PlanHeading } from './headings'
+import type { Marker, MarkerKind } from './markers'
+import type { OpenPoint } from './nesting'
 import { flatten } from './flat-text'
 import { findNotices, findPlanHeadings, readNoticeMeta } from './headings'
-import { parseChineseNumeral } from './numerals'
+import { findMarkers } from './markers'
+import { settleNesting } from './nesting'
+import { untitledHeading } from './untitled'
 
 export interface RawSection { no: number, title: string }
-export interface RawPoint { no: number, sectionNo: number, text: string }
+export interface RawPoint {
+  no: number
+  sectionNo: number
+  /** Nested layouts: the number of the （一） group the item stands under (0 for a point outside any group). */
+  groupNo?: number
+  /** Nested layouts: the group heading, without its number. */
+  group?: string
+  text: string
+}
+
+/** How point numbers identify points: across the plan, within each section, or within each group. */
+export type Numbering = 'plan' | 'section' | 'group'
 
 /** One plan as read from one document, before extraction and merging. */
 export interface RawPlan {
   title: string
   region: string
+  level: PlanLevel
   year: number | null
   topic: string
   docNo?: string
@@ -19,8 +36,7 @@ export interface RawPlan {
   preamble: string
   sections: RawSection[]
   points: RawPoint[]
-  /** True when point numbers restart in every section, so numbers alone don't identify points. */
-  numberedPerSection: boolean
+  numbering: Numbering
   /** Numbering gaps, repeated headings and the like: a measure of how much this reading can be trusted. */
   anomalies: number
 }
@@ -34,45 +50,42 @@ export interface SegmentResult {
   diagnostics: Diagnostic[]
 }
 
-type MarkerKind = 'section' | 'paren' | 'arabic'
-interface Marker { kind: MarkerKind, pos: number, end: number, no: number, lineStart: boolean }
-
-const BEFORE_INLINE_MARKER = /[。；！？）”」\s]/
-
-function findMarkers(flat: FlatText): Marker[] {
-  const out: Marker[] = []
-  const { text } = flat
-  const boundary = (pos: number) => pos === 0 || !!flat.lineStart[pos] || BEFORE_INLINE_MARKER.test(text[pos - 1]!)
-  for (const m of text.matchAll(/([一二三四五六七八九十]{1,3})、/g)) {
-    const no = parseChineseNumeral(m[1]!)
-    if (no && boundary(m.index) && !flat.inBook[m.index])
-      out.push({ kind: 'section', pos: m.index, end: m.index + m[0].length, no, lineStart: !!flat.lineStart[m.index] })
-  }
-  for (const m of text.matchAll(/（([一二三四五六七八九十]{1,3})）/g)) {
-    const no = parseChineseNumeral(m[1]!)
-    if (no && !flat.inBook[m.index])
-      out.push({ kind: 'paren', pos: m.index, end: m.index + m[0].length, no, lineStart: !!flat.lineStart[m.index] })
-  }
-  for (const m of text.matchAll(/(\d{1,3})[.、](?![\d.])/g)) {
-    const no = Number(m[1])
-    if (no > 0 && boundary(m.index) && !flat.inBook[m.index])
-      out.push({ kind: 'arabic', pos: m.index, end: m.index + m[0].length, no, lineStart: !!flat.lineStart[m.index] })
-  }
-  return out.sort((a, b) => a.pos - b.pos)
-}
-
 interface Cut { pos: number, kind: 'title' | 'notice' | 'attachment' | 'marker', heading?: PlanHeading, announced?: string[], marker?: Marker }
 
-/** Splits a normalized document into plans → sections → numbered points, whether markers start lines or run inline. */
+interface PlanState {
+  plan: RawPlan
+  points: OpenPoint[]
+  /** The kind that numbers points, fixed by the first point; the kind that numbers items under them, if any. */
+  style: MarkerKind | null
+  childStyle: MarkerKind | null
+  lastChildNo: number
+  open: { kind: 'preamble' | 'section' | 'point' | 'child', from: number }
+}
+
+/**
+ * Splits a normalized document into plans → sections → numbered points, whether markers start lines or run inline.
+ * Items numbered under a point (1. under （一）) are kept apart until the plan is read whole: nesting.ts decides
+ * whether they are the plan's points (nested layouts) or just a list inside a point.
+ */
 export function segmentDocument(normalized: string, source?: string): SegmentResult {
   const flat = flatten(normalized)
   const { text } = flat
   const diagnostics: Diagnostic[] = []
+  const markers = findMarkers(flat)
+  const headings = findPlanHeadings(flat)
+  if (headings.length === 0) {
+    // No title the reader knows: the plan still comes out, titled from its first line or the file name.
+    const fallback = untitledHeading(flat, markers, source)
+    if (fallback) {
+      headings.push(fallback.heading)
+      diagnostics.push(fallback.diagnostic)
+    }
+  }
   const cuts: Cut[] = [
-    ...findPlanHeadings(flat).map(h => ({ pos: h.start, kind: 'title' as const, heading: h })),
+    ...headings.map(h => ({ pos: h.start, kind: 'title' as const, heading: h })),
     ...findNotices(flat).map(n => ({ pos: n.start, kind: 'notice' as const, announced: n.announced })),
     ...[...text.matchAll(/附件[：:]/g)].filter(m => flat.lineStart[m.index] || /[。）]/.test(text[m.index - 1] ?? '')).map(m => ({ pos: m.index, kind: 'attachment' as const })),
-    ...findMarkers(flat).map(m => ({ pos: m.pos, kind: 'marker' as const, marker: m })),
+    ...markers.map(m => ({ pos: m.pos, kind: 'marker' as const, marker: m })),
   ].sort((a, b) => a.pos - b.pos || order(a) - order(b))
 
   const plans: RawPlan[] = []
@@ -83,22 +96,29 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
   let meta: { docNo?: string, issuedOn?: string } | null = null
   let noticeKey = ''
   let firstHeading = -1
-  let cur: { plan: RawPlan, style: MarkerKind | null, open: { kind: 'preamble' | 'section' | 'point', from: number } } | null = null
+  let cur: PlanState | null = null
 
   const closeOpen = (at: number) => {
     if (!cur)
       return
     const chunk = text.slice(cur.open.from, at).trim()
     const { plan } = cur
+    const point = cur.points.at(-1)
     if (cur.open.kind === 'preamble')
       plan.preamble = chunk
     else if (cur.open.kind === 'section')
       plan.sections.at(-1)!.title = sectionTitle(flat, cur.open.from, at)
+    else if (cur.open.kind === 'point')
+      point!.text = chunk
     else
-      plan.points.at(-1)!.text = chunk
+      point!.children.at(-1)!.text = chunk
+    if (point && cur.open.kind !== 'preamble' && cur.open.kind !== 'section')
+      point.end = at
   }
   const closePlan = (at: number) => {
     closeOpen(at)
+    if (cur)
+      settleNesting(cur.plan, cur.points, text)
     cur = null
   }
 
@@ -117,8 +137,11 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
         firstHeading = h.start
       meta ??= readNoticeMeta(text.slice(metaFrom, h.start), noticeAt - metaFrom)
       cur = {
-        plan: { title: h.title, region: h.region, year: h.year, topic: h.topic, ...meta, preamble: '', sections: [], points: [], numberedPerSection: false, anomalies: 0 },
+        plan: { title: h.title, region: h.region, level: h.level, year: h.year, topic: h.topic, ...meta, preamble: '', sections: [], points: [], numbering: 'plan', anomalies: 0 },
+        points: [],
         style: null,
+        childStyle: null,
+        lastChildNo: 0,
         open: { kind: 'preamble', from: h.end },
       }
       plans.push(cur.plan)
@@ -141,7 +164,7 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
       continue
     }
     if (cut.kind === 'attachment') {
-      if (cur && cur.plan.points.length > 0) {
+      if (cur && cur.points.length > 0) {
         closePlan(cut.pos)
         metaFrom = cut.pos
         meta = null
@@ -153,34 +176,62 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
   }
   closePlan(text.length)
 
-  function acceptMarker(state: NonNullable<typeof cur>, m: Marker) {
+  function acceptSection(state: PlanState, m: Marker) {
     const { plan } = state
     const sectionNo = plan.sections.at(-1)?.no ?? 0
-    if (m.kind === 'section') {
-      const gap = m.no - sectionNo
-      if (gap === 1 || (gap === 2 && m.lineStart)) {
-        if (gap === 2)
-          plan.anomalies++
-        closeOpen(m.pos)
-        plan.sections.push({ no: m.no, title: '' })
-        state.open = { kind: 'section', from: m.end }
-      }
+    const gap = m.no - sectionNo
+    if (m.weak || !(gap === 1 || (gap === 2 && m.lineStart)))
+      return
+    if (gap === 2)
+      plan.anomalies++
+    closeOpen(m.pos)
+    plan.sections.push({ no: m.no, title: '' })
+    state.open = { kind: 'section', from: m.end }
+  }
+
+  /** An item numbered inside the current point (1. under （一）), in a run of its own. */
+  function acceptChild(state: PlanState, m: Marker): boolean {
+    const point = state.points.at(-1)
+    if (!point || state.open.kind === 'section' || state.open.kind === 'preamble' || (state.childStyle && state.childStyle !== m.kind))
+      return false
+    const last = point.children.at(-1)
+    const first = !last && (m.no === 1 || m.no === state.lastChildNo + 1)
+    if (!first && m.no !== (last?.no ?? -1) + 1)
+      return false
+    // After a character (a flattened line), a first item is believed only right behind a short heading.
+    if (m.weak && first && (text.slice(point.from, m.pos).length > 40 || /[。；]/.test(text.slice(point.from, m.pos))))
+      return false
+    state.childStyle = m.kind
+    closeOpen(m.pos)
+    point.children.push({ no: m.no, pos: m.pos, text: '' })
+    state.lastChildNo = m.no
+    state.open = { kind: 'child', from: m.end }
+    return true
+  }
+
+  function acceptMarker(state: PlanState, m: Marker) {
+    const { plan } = state
+    if (m.kind === 'section')
+      return acceptSection(state, m)
+    if (state.style && state.style !== m.kind) {
+      acceptChild(state, m)
       return
     }
-    if (state.style && state.style !== m.kind)
+    if (m.weak)
       return
-    const last = plan.points.at(-1)
+    const sectionNo = plan.sections.at(-1)?.no ?? 0
+    const last = state.points.at(-1)
     const lastNo = last?.no ?? 0
     const justOpenedSection = state.open.kind === 'section' && (last?.sectionNo ?? 0) !== sectionNo
     let ok = m.no === lastNo + 1
     if (!ok && m.no === 1 && justOpenedSection && lastNo > 0) {
       ok = true
-      plan.numberedPerSection = true
+      plan.numbering = 'section'
     }
     if (!ok && m.no > lastNo + 1 && m.no <= lastNo + 3 && m.lineStart) {
       ok = true
       plan.anomalies++
-      diagnostics.push({ level: 'warning', code: 'numbering-gap', message: `${plan.title}: point numbers jump from ${lastNo} to ${m.no}`, source })
+      diagnostics.push({ level: 'warning', code: 'numbering-gap', message: `${plan.title}: point numbers jump from ${lastNo} to ${m.no}`, zh: `${plan.title}：要点编号从第 ${lastNo} 条跳到第 ${m.no} 条`, source })
     }
     // Arabic numbers also appear in running text; before any section they only count at a line start.
     if (ok && m.kind === 'arabic' && !state.style && !m.lineStart && sectionNo === 0)
@@ -189,7 +240,7 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
       return
     state.style = m.kind
     closeOpen(m.pos)
-    plan.points.push({ no: m.no, sectionNo: Math.max(sectionNo, 1), text: '' })
+    state.points.push({ no: m.no, sectionNo: Math.max(sectionNo, 1), from: m.end, end: m.end, text: '', children: [] })
     state.open = { kind: 'point', from: m.end }
   }
 

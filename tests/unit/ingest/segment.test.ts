@@ -48,7 +48,7 @@ describe('segmentDocument', () => {
 附件：重点任务清单
 3. 这不是要点。`
     const { plans } = segment(text)
-    expect(plans[0]!.numberedPerSection).toBe(true)
+    expect(plans[0]!.numbering).toBe('section')
     expect(plans[0]!.points.map(p => `${p.sectionNo}.${p.no}`)).toEqual(['1.1', '1.2', '2.1', '2.2'])
     expect(plans[0]!.points.at(-1)!.text).toBe('筑牢屏障。')
   })
