@@ -19,7 +19,7 @@ const ORG_END = /(?:[厅局委办院处所站队部署会社馆台]|委员会|�
 function levelOfRegion(region: string): PlanLevel {
   if (/(?:省|自治区|特别行政区)$/.test(region) || /^(?:北京|上海|天津|重庆)市$/.test(region))
     return 'province'
-  if (/(?:[县旗]|自治县|[^市]区|新区)$/.test(region) && !region.endsWith('自治区'))
+  if (/(?:[县旗]|自治县|[^市]区)$/.test(region) && !region.endsWith('自治区'))
     return 'county'
   if (/(?:[市州盟]|自治州|地区)$/.test(region))
     return 'city'

@@ -5,7 +5,7 @@
  */
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', times: '×' }
-const TAG_NAMES = 'a|abbr|b|br|center|div|em|font|h[1-6]|hr|i|img|li|ol|p|section|article|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul'
+const TAG_NAMES = 'abbr|br|center|div|em|font|h[1-6]|hr|img|li|ol|section|article|span|strong|sub|sup|table|tbody|td|th|thead|tr|ul|[abipu]'
 // A whole tag, or the half a mirror or a copy left behind: "</div>", "/div>", "div>", "<span style=…", "<br".
 const TAG = new RegExp(`<\\/?[a-z][^<>\\n]{0,300}>|<!--[\\s\\S]{0,500}?-->|<\\/?(?:${TAG_NAMES})\\b[^<>\\n\\u4E00-\\u9FA5]{0,200}|\\/?\\b(?:${TAG_NAMES})\\s*\\/?>`, 'gi')
 // A pinyin syllable with a tone mark (or a tone digit) in brackets right after a character: 公開(kāi), 行(xíng).
