@@ -82,7 +82,7 @@ export function mergePlans(readings: DocumentPlan[], extras: DocumentExtras[], d
       const found = titled.filter(p => extra.flatText.includes(p.title)).length
       if (titled.length > 0 && found / titled.length >= 0.3) {
         sources.add(extra.source)
-        diagnostics.push({ level: 'warning', code: 'heading-missing', source: extra.source, message: `${best.title}: heading not found, recognised by ${found} of ${titled.length} point titles` })
+        diagnostics.push({ level: 'warning', code: 'heading-missing', source: extra.source, message: `${best.title}: heading not found, recognised by ${found} of ${titled.length} point titles`, zh: `“${best.title}”的标题缺失，已按 ${found} 条要点的标题认出` })
       }
     }
     const docNo = byNoise.find(r => r.docNo)?.docNo

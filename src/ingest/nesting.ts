@@ -51,8 +51,8 @@ export function settleNesting(plan: RawPlan, points: OpenPoint[], flatText: stri
 }
 
 /** The narrowest scope in which the points' numbers are unique. */
-function numberingOf(points: RawPoint[]): Numbering {
-  const unique = (key: (p: RawPoint) => string) => new Set(points.map(key)).size === points.length
+export function numberingOf(points: Array<Pick<RawPoint, 'no' | 'sectionNo'>>): Numbering {
+  const unique = (key: (p: Pick<RawPoint, 'no' | 'sectionNo'>) => string) => new Set(points.map(key)).size === points.length
   if (unique(p => String(p.no)))
     return 'plan'
   if (unique(p => `${p.sectionNo}:${p.no}`))

@@ -2,81 +2,18 @@ import type { Plan, PlanData, PlanOrigin, Theme } from '../domain/plan'
 import type { BlockDocument, SourceFile } from './blocks'
 import type { Diagnostic } from './diagnostics'
 import type { DocumentExtras, DocumentPlan, MergedPlan } from './merge'
-import type { NormalizeRepairs } from './normalize'
 import { classifyPlans, loadTaxonomy } from './classify'
-import { extractPoint } from './extract'
 import { readDocumentBlocks } from './formats'
-import { dropRepeatedFragments } from './fragments'
 import { mergePlans } from './merge'
-import { pointKey } from './nesting'
-import { normalizeText } from './normalize'
 import { contentHash, planIdFor, seriesFor } from './plan-id'
+import { readDocument } from './read-document'
 import { relatePlans } from './relate'
-import { segmentDocument } from './segment'
 
 export type { SourceFile }
 
 export interface IngestResult {
   data: PlanData
   diagnostics: Diagnostic[]
-}
-
-/** How much repair a document needed per thousand characters: the merge trusts cleaner documents first. */
-function documentNoise(repairs: NormalizeRepairs, length: number): number {
-  const weighted = repairs.pageMarkers * 2 + repairs.noise + repairs.brokenLines + repairs.halfWidthPunctuation * 0.2 + repairs.traditionalChars * 0.05
-  return weighted / Math.max(1, length / 1000)
-}
-
-/** The running text of a block document, one line per paragraph (tables read row by row). */
-function documentText(doc: BlockDocument): string {
-  return doc.blocks.flatMap(b => (b.kind === 'paragraph' ? [b.text] : b.rows.map(r => r.cells.join(' ')))).join('\n')
-}
-
-/** Reads one document into per-plan readings, reporting what it could not read. */
-function readDocument(doc: BlockDocument, diagnostics: Diagnostic[]): { plans: DocumentPlan[], extras: DocumentExtras } | null {
-  const source = doc.source
-  diagnostics.push(...doc.diagnostics)
-  if (doc.format === null)
-    return null
-  const normalized = normalizeText(documentText(doc))
-  if (normalized.repairs.traditionalChars > 0)
-    diagnostics.push({ level: 'info', code: 'traditional', source, message: `converted ${normalized.repairs.traditionalChars} Traditional characters to Simplified` })
-  const segmented = segmentDocument(normalized.text, source)
-  diagnostics.push(...segmented.diagnostics)
-  const base = documentNoise(normalized.repairs, normalized.text.length)
-  const plans: DocumentPlan[] = []
-  for (const raw of segmented.plans) {
-    if (raw.points.length === 0) {
-      diagnostics.push({ level: 'warning', code: 'no-points', source, message: `${raw.title}: heading found but no numbered points` })
-      continue
-    }
-    // Only a document that already repeated its own header (a scrape) gets de-duplicated: clean documents may
-    // legitimately say the same sentence twice.
-    if (raw.anomalies > 0) {
-      const dropped = dropRepeatedFragments(raw, segmented.noticeText)
-      if (dropped > 0)
-        diagnostics.push({ level: 'warning', code: 'repeated-fragments', source, message: `${raw.title}: dropped ${dropped} repeated fragment(s) of a scraped page` })
-    }
-    const numbers = raw.points.map(p => p.no)
-    if (raw.numbering === 'plan' && numbers.some((n, i) => n !== i + 1))
-      diagnostics.push({ level: 'warning', code: 'numbering-gap', source, message: `${raw.title}: point numbers are not continuous (${numbers.join(', ')})` })
-    const points = raw.points.map(p => extractPoint(p, raw.year, d => diagnostics.push({ ...d, source, message: `${raw.title} ${d.message}` })))
-    const seen = new Set<string>()
-    for (const p of points) {
-      const key = pointKey(p, raw.numbering)
-      if (seen.has(key))
-        diagnostics.push({ level: 'warning', code: 'duplicate-number', source, message: `${raw.title}: point ${p.no} appears twice` })
-      seen.add(key)
-    }
-    const unassigned = points.filter(p => p.responsibility === '').map(p => p.no)
-    if (unassigned.length > 0)
-      diagnostics.push({ level: 'info', code: 'no-responsibility', source, message: `${raw.title}: ${unassigned.length} point(s) name no responsible unit: ${unassigned.join(', ')}` })
-    plans.push({ ...raw, source, noise: base + raw.anomalies * 5, points })
-  }
-  if (plans.length === 0)
-    diagnostics.push({ level: 'error', code: 'no-plans', source, message: 'no work-point plan found: no heading such as “XX市2023年…工作要点” followed by numbered points （一） or 1.' })
-  const announcedTitles = [...segmented.noticeText.matchAll(/《([^《》]+)》/g)].map(m => m[1]!)
-  return { plans, extras: { source, announcedTitles, flatText: segmented.flatText } }
 }
 
 /** Gives merged plans their stable ids; two plans whose slugs collide keep them apart with a suffix. */

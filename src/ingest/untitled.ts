@@ -8,7 +8,7 @@ import { readIssuer } from './issuer'
 const YEAR = /((?:19|20)\d{2})年度?/
 
 /** Region, level, year and topic read loosely from a title that is not of the usual form. */
-function readLooseTitle(title: string): Pick<PlanHeading, 'region' | 'level' | 'year' | 'topic'> {
+export function readLooseTitle(title: string): Pick<PlanHeading, 'region' | 'level' | 'year' | 'topic'> {
   const m = YEAR.exec(title)
   const issuer = m ? readIssuer(title.slice(0, m.index)) : undefined
   const rest = m ? title.slice(m.index + m[0].length) : title
