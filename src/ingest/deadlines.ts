@@ -17,12 +17,21 @@ interface Rule {
 }
 
 // Order matters: a phrase claimed by an earlier rule (2022年底前) is not read again by a later one (年底前).
+const TEN_DAYS: Record<string, number> = { 上旬: 10, 中旬: 20 }
+const tenDays = (year: number, month: number, part: string) => (month >= 1 && month <= 12 ? iso(year, month, TEN_DAYS[part] ?? lastDayOfMonth(year, month)) : null)
+
 const RULES: Rule[] = [
   { pattern: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前)/g, resolve: m => iso(+m[1]!, +m[2]!, +m[3]!) },
+  // A date the work is due by, without 前: 于2026年6月30日完成, 在2026年6月30日
+  { pattern: /(?<=[于在至到截])(\d{4})年(\d{1,2})月(\d{1,2})日/g, resolve: m => iso(+m[1]!, +m[2]!, +m[3]!) },
+  { pattern: /(\d{4})年(\d{1,2})月(上旬|中旬|下旬)(?:前|之前)?/g, resolve: m => tenDays(+m[1]!, +m[2]!, m[3]!) },
   { pattern: /[到至在]?(\d{4})年(\d{1,2})月(?:份|底)?(?:前|之前|以前|底)/g, resolve: m => iso(+m[1]!, +m[2]!) },
   { pattern: /[到至在]?(\d{4})年(?:底|年底)(?:前|之前)?/g, resolve: m => iso(+m[1]!, 12) },
   { pattern: /[到至在]?(\d{4})年(?:上半年|年中)(?:前|之前)?/g, resolve: m => iso(+m[1]!, 6) },
   { pattern: /(?<![\d年])(\d{1,2})月[份底末]?(?:前|之前|以前)/g, resolve: (m, y) => +m[1]! >= 1 && +m[1]! <= 12 ? iso(y, +m[1]!) : null },
+  { pattern: /(?<![\d年])(\d{1,2})月(上旬|中旬|下旬)(?:前|之前)?/g, resolve: (m, y) => tenDays(y, +m[1]!, m[2]!) },
+  // 6月底完成, 9月末: the end of a month names a deadline even without 前.
+  { pattern: /(?<![\d年每])(\d{1,2})月(?:底|末)/g, resolve: (m, y) => +m[1]! >= 1 && +m[1]! <= 12 ? iso(y, +m[1]!) : null },
   { pattern: /(?<![每\d])第?([一二三四1-4])季度(?!开始|起|以来)(?:末|底)?前?/g, resolve: (m, y) => iso(y, CN_QUARTER[m[1]!]! * 3) },
   { pattern: /(?<!每)(?:到|至)?年底(?:前|之前)?|年内|年末前/g, resolve: (_m, y) => iso(y, 12) },
   { pattern: /(?<!每)上半年/g, resolve: (_m, y) => iso(y, 6) },

@@ -23,6 +23,15 @@ describe('extractDeadlines', () => {
     expect(extractDeadlines('2023年度政府信息公开工作报告', 2023)).toEqual([])
   })
 
+  it('reads the other phrases of the family: month ends without 前, ten-day parts, dates the work is due on', () => {
+    expect(extractDeadlines('6月底完成清理，9月末前复查。', 2026)).toEqual([{ text: '6月底', date: '2026-06-30' }, { text: '9月末前', date: '2026-09-30' }])
+    expect(extractDeadlines('2024年6月底前完成。', 2023)).toEqual([{ text: '2024年6月底前', date: '2024-06-30' }])
+    expect(extractDeadlines('三季度末前完成专项检查。', 2026)).toEqual([{ text: '三季度末前', date: '2026-09-30' }])
+    expect(extractDeadlines('11月中旬前报送，12月上旬完成。', 2026)).toEqual([{ text: '11月中旬前', date: '2026-11-20' }, { text: '12月上旬', date: '2026-12-10' }])
+    expect(extractDeadlines('于2026年6月30日完成验收。', null)).toEqual([{ text: '2026年6月30日', date: '2026-06-30' }])
+    expect(extractDeadlines('持续推进，长期坚持，每月报送进度，每季度末通报。', 2026)).toEqual([])
+  })
+
   it('needs a plan year for relative phrases', () => {
     expect(extractDeadlines('年底前完成。', null)).toEqual([])
   })
