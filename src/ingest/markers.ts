@@ -43,9 +43,9 @@ export function findMarkers(flat: FlatText): Marker[] {
     if (!no || no <= 0 || flat.inBook[pos])
       return
     const bounded = boundary(pos)
-    // Arabic numbers run through prose ("2.5亿", "第3批"); after a character they count only as a run's continuation.
+    // Numbers run through prose ("2.5亿", "第3批"); after a character a mark counts only as a run's continuation.
     const weak = !bounded && !/[\d.]/.test(text[pos - 1] ?? '')
-    if (needsBoundary && !bounded && !(kind === 'arabic' && weak))
+    if (needsBoundary && !bounded && !weak)
       return
     out.push({ kind, pos, end, no, lineStart: !!flat.lineStart[pos], weak: needsBoundary && !bounded })
   }
@@ -61,7 +61,8 @@ export function findMarkers(flat: FlatText): Marker[] {
     add('arabicParen', m.index, m.index + m[0].length, Number(m[1]), true)
   for (const m of text.matchAll(CIRCLED))
     add('circled', m.index, m.index + m[0].length, circledValue(m[0]), false)
-  for (const m of text.matchAll(/第([一二三四五六七八九十百零〇两]{1,5}|\d{1,3})条[：:、\s]?/g))
-    add('article', m.index, m.index + m[0].length, numeral(m[1]!), true)
+  // 第一条 is distinctive enough to be read anywhere, but not where a point cites an article (第二条规定…).
+  for (const m of text.matchAll(/第([一二三四五六七八九十百零〇两]{1,5}|\d{1,3})条(?!规定|[所的中之第款项例])[：:、\s]?/g))
+    add('article', m.index, m.index + m[0].length, numeral(m[1]!), false)
   return out.sort((a, b) => a.pos - b.pos || a.end - b.end)
 }

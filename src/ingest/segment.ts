@@ -180,7 +180,8 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
     const { plan } = state
     const sectionNo = plan.sections.at(-1)?.no ?? 0
     const gap = m.no - sectionNo
-    if (m.weak || !(gap === 1 || (gap === 2 && m.lineStart)))
+    // After a character (a flattened line), only the next section of a run already going is believed.
+    if ((m.weak && (gap !== 1 || sectionNo === 0 || state.points.length === 0)) || !(gap === 1 || (gap === 2 && m.lineStart)))
       return
     if (gap === 2)
       plan.anomalies++
@@ -217,11 +218,14 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
       acceptChild(state, m)
       return
     }
-    if (m.weak)
-      return
     const sectionNo = plan.sections.at(-1)?.no ?? 0
     const last = state.points.at(-1)
     const lastNo = last?.no ?? 0
+    // After a character (a flattened line), only the next number of a run already going is believed.
+    // A first point may follow a section heading directly, when the heading is short and no sentence.
+    const afterHeading = state.open.kind === 'section' && m.pos - state.open.from <= 40 && !/[。；]/.test(text.slice(state.open.from, m.pos))
+    if (m.weak && !(state.style === m.kind && m.no === lastNo + 1 && m.pos - (last?.from ?? 0) >= 8) && !(afterHeading && (m.no === 1 || m.no === lastNo + 1)))
+      return
     const justOpenedSection = state.open.kind === 'section' && (last?.sectionNo ?? 0) !== sectionNo
     let ok = m.no === lastNo + 1
     if (!ok && m.no === 1 && justOpenedSection && lastNo > 0) {
@@ -233,8 +237,9 @@ export function segmentDocument(normalized: string, source?: string): SegmentRes
       plan.anomalies++
       diagnostics.push({ level: 'warning', code: 'numbering-gap', message: `${plan.title}: point numbers jump from ${lastNo} to ${m.no}`, zh: `${plan.title}：要点编号从第 ${lastNo} 条跳到第 ${m.no} 条`, source })
     }
-    // Arabic numbers also appear in running text; before any section they only count at a line start.
-    if (ok && m.kind === 'arabic' && !state.style && !m.lineStart && sectionNo === 0)
+    // Arabic numbers also appear in running text; before any section they only count at a line start or right
+    // after a sentence ends (a flattened page).
+    if (ok && m.kind === 'arabic' && !state.style && !m.lineStart && sectionNo === 0 && !/[。；：！？]/.test(text[m.pos - 1] ?? ''))
       ok = false
     if (!ok)
       return
