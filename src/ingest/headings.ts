@@ -43,7 +43,12 @@ export const PLAN_GENRES = [
   '工作计划',
   '工作安排',
 ]
-const TITLE = new RegExp(`((?:19|20)\\d{2})年度?([\\u4E00-\\u9FA5“”、]{0,30}?)(${PLAN_GENRES.join('|')})`, 'g')
+const GENRE = `(${PLAN_GENRES.join('|')})`
+// 2026年 or a span of years (2025—2027年): the plan's year is the first.
+const YEAR = '((?:19|20)\\d{2})(?:[—–－~～至到-](?:(?:19|20)\\d{2}|\\d{2}))?年度?'
+const TITLE = new RegExp(`${YEAR}([\\u4E00-\\u9FA5“”、]{0,30}?)${GENRE}`, 'g')
+// The year after the genre: 青山县政务公开工作要点（2026年）.
+const TITLE_YEAR_AFTER = new RegExp(`([\\u4E00-\\u9FA5“”、]{2,40}?)${GENRE}[（(]${YEAR}[)）]`, 'g')
 const HEADING_BOUNDARY = /[。；！？）」”】\n]/
 // Words that mark a sentence talking about a plan rather than a plan's own heading.
 const NOT_A_TOPIC = /工作|的|要将|本年|上年|落实/
@@ -76,6 +81,31 @@ export function findPlanHeadings(flat: FlatText): PlanHeading[] {
       continue
     const topic = m[2]!.replace(/^度/, '')
     out.push({ start, end, title: flat.text.slice(start, end), region: issuer.region, level: issuer.level, year: Number(m[1]), topic })
+  }
+  return [...out, ...headingsWithYearAfter(flat, out)].sort((a, b) => a.start - b.start)
+}
+
+/** Headings that name their year after the genre; the issuer is the longest start of the words that is one. */
+function headingsWithYearAfter(flat: FlatText, found: PlanHeading[]): PlanHeading[] {
+  const out: PlanHeading[] = []
+  for (const m of flat.text.matchAll(TITLE_YEAR_AFTER)) {
+    const end = m.index + m[0].length
+    if (flat.inBook[m.index] || found.some(h => h.start < end && h.end > m.index) || NOT_AFTER_TITLE.test(flat.text.slice(end, end + 3)))
+      continue
+    // The lazy match may start inside a longer run of characters: the heading starts where the run does.
+    let start = m.index
+    while (start > 0 && m.index + m[1]!.length - start < 40 && /[\u4E00-\u9FA5]/.test(flat.text[start - 1]!) && !flat.lineStart[start])
+      start--
+    if (!isBoundary(flat, start))
+      continue
+    const words = flat.text.slice(start, m.index + m[1]!.length)
+    for (let k = words.length; k >= 0; k--) {
+      const issuer = readIssuer(words.slice(0, k))
+      if (!issuer || (k === 0 && words.length > 12) || NOT_A_TOPIC.test(words.slice(k)))
+        continue
+      out.push({ start, end, title: flat.text.slice(start, end), region: issuer.region, level: issuer.level, year: Number(m[3]), topic: words.slice(k) })
+      break
+    }
   }
   return out
 }

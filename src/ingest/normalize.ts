@@ -49,6 +49,8 @@ function foldWidths(text: string): string {
     .replace(/[\u3000\u00A0\u2002-\u200A\u202F\u205F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/(\d)[．﹒]/g, '$1.')
+    // Years written in characters (二〇二六年) as digits, the way the heading finder reads them.
+    .replace(/([〇零一二三四五六七八九]{4})年/g, (_m, y: string) => `${[...y].map(ch => '〇一二三四五六七八九'.indexOf(ch === '零' ? '〇' : ch)).join('')}年`)
     // Enclosed numerals as the numbering forms the segmenter reads: ⑴ → （1）, ⒈ → 1.
     .replace(/[\u2474-\u2487]/g, ch => `（${ch.charCodeAt(0) - 0x2473}）`)
     .replace(/[\u2488-\u249B]/g, ch => `${ch.charCodeAt(0) - 0x2487}.`)

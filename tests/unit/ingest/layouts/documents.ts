@@ -123,3 +123,14 @@ export const UNTITLED = `近期重点任务安排
 （一）落实纾困政策。（区发展改革局牵头）
 （二）稳定就业。（区人社局牵头）
 `
+
+/** The year after the genre, written in characters, and a span of years. */
+export const YEAR_AFTER = `青山县政务公开工作要点（二〇二六年）
+一、加强政策公开
+（一）做好政策文件公开。（县政府办牵头）
+`
+
+export const YEAR_SPAN = `白沙市2025—2027年数字政府建设实施方案
+一、夯实基础
+（一）建设政务云平台。2027年底前完成。（市数据局牵头）
+`

@@ -113,6 +113,11 @@ describe('titles and issuers', () => {
     expect(points(data).length).toBeGreaterThan(0)
   })
 
+  it('reads a year after the genre, written in characters, and a span of years', async () => {
+    expect((await read(docs.YEAR_AFTER)).plans[0]).toMatchObject({ title: '青山县政务公开工作要点（2026年）', region: '青山县', year: 2026, level: 'county' })
+    expect((await read(docs.YEAR_SPAN)).plans[0]).toMatchObject({ title: '白沙市2025—2027年数字政府建设实施方案', region: '白沙市', year: 2025, level: 'city' })
+  })
+
   it('gives plans of different issuers and years different, stable ids', async () => {
     const ids = await Promise.all([docs.NATIONAL, docs.DEPARTMENT, docs.COUNTY_DIVISION].map(async t => (await read(t)).plans[0]!.id))
     expect(new Set(ids).size).toBe(3)
