@@ -66,3 +66,18 @@ export function extractDeadlines(text: string, planYear: number | null): Deadlin
   }
   return found.sort((a, b) => a.at - b.at).map(({ text: t, date }) => ({ text: t, date }))
 }
+
+const RECURRING = /持续|长期|常态|经常|随时|适时|每[年月季周日天]|按[年季月]|全年|日常/
+const oneLine = (text: string) => text.replace(/\n+/g, '')
+
+/** Deadlines of a 完成时限 cell: phrases as in text, and bare dates (2026年6月30日, 6月底, 三季度); recurring words none. */
+export function columnDeadlines(cell: string, year: number | null): Deadline[] {
+  const text = oneLine(cell).replace(/(\d{4})[./-](\d{1,2})(?:[./-](\d{1,2}))?/g, (_m, y, mo, d) => `${y}年${Number(mo)}月${d ? `${Number(d)}日` : ''}`)
+  if (text === '' || (RECURRING.test(text) && !/\d|[一二三四]季度|年底|上半年|下半年/.test(text)))
+    return []
+  const found = extractDeadlines(text, year)
+  if (found.length > 0)
+    return found
+  // A bare date in the column is the deadline itself: read it as "…前".
+  return extractDeadlines(`${text}前`, year).map(d => ({ ...d, text: text.slice(0, 30) }))
+}

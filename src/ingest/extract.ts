@@ -1,6 +1,6 @@
 import type { Deadline, Target } from '../domain/plan'
 import type { Diagnostic } from './diagnostics'
-import { extractDeadlines } from './deadlines'
+import { columnDeadlines, extractDeadlines } from './deadlines'
 import { findResponsibility, findTrailingResponsibility, parseResponsibility } from './responsibility'
 import { extractTargets } from './targets'
 
@@ -22,6 +22,15 @@ export interface ExtractedPoint {
 
 // What may trail the last point of a plan before the next document: a signature, a date, a publication note.
 const TRAILING_NOISE = /^[\u4E00-\u9FA5（）()\s]{0,40}(?:\d{4}年\d{1,2}月\d{1,2}日)?[（(]?(?:此件主动公开|此件公开发布)?[）)]?$/
+
+/** Deadlines in a point's text, and in a 完成时限：… label of its responsibility statement. */
+function pointDeadlines(content: string, statement: string, planYear: number | null): Deadline[] {
+  const found = extractDeadlines(content, planYear)
+  const label = /(?:完成时限|时限要求|完成时间|时间节点)[：:]([^；;。）〕】]*)/.exec(statement)
+  if (!label)
+    return found
+  return [...columnDeadlines(label[1]!, planYear).filter(d => !found.some(f => f.date === d.date)), ...found]
+}
 
 /**
  * Reads one point: title (first sentence, without its 。), body, the trailing responsibility parenthesis
@@ -63,7 +72,7 @@ export function extractPoint(raw: { no: number, sectionNo: number, groupNo?: num
     leadUnits: responsibility.leadUnits,
     partnerUnits: responsibility.partnerUnits,
     responsibility: responsibilityText,
-    deadlines: extractDeadlines(content, planYear),
+    deadlines: pointDeadlines(content, responsibilityText, planYear),
     targets: extractTargets(content),
   }
 }

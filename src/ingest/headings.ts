@@ -79,7 +79,8 @@ export function findPlanHeadings(flat: FlatText): PlanHeading[] {
     const issuer = readIssuer(flat.text.slice(start, yearPos))
     if (!issuer)
       continue
-    const topic = m[2]!.replace(/^度/, '')
+    // A plan with no topic of its own (XX区2026年重点任务清单) is named by its genre; 工作要点 keeps the short id.
+    const topic = m[2]!.replace(/^度/, '') || (m[3] === '工作要点' ? '' : m[3]!)
     out.push({ start, end, title: flat.text.slice(start, end), region: issuer.region, level: issuer.level, year: Number(m[1]), topic })
   }
   return [...out, ...headingsWithYearAfter(flat, out)].sort((a, b) => a.start - b.start)

@@ -16,7 +16,9 @@ const UNIT_START = /^(?:[省市县区各]|国家|中央|人民|湖南|长株潭)
 
 const OPENER: Record<string, string> = { '）': '（', '〕': '〔', '】': '【', ']': '[' }
 /** Labels that state who does a point: 牵头单位：… 责任单位：… 配合单位：… */
-const LABEL = '牵头单位|牵头部门|主责单位|责任单位|责任部门|责任处室|配合单位|配合部门|协办单位|参与单位|协同单位'
+const LABEL = '牵头单位|牵头部门|主责单位|责任单位|责任部门|责任处室|配合单位|配合部门|协办单位|参与单位|协同单位|牵头领导|责任领导|分管领导|责任人|完成时限|时限要求|完成时间|时间节点'
+/** Labels in a statement that name people or times, not units: read elsewhere or not at all. */
+const NOT_UNITS = /^(?:牵头领导|责任领导|分管领导|责任人|完成时限|时限要求|完成时间|时间节点)$/
 const LABEL_AT = new RegExp(`(?:${LABEL})[：:]`, 'g')
 const LABEL_CLAUSE = new RegExp(`^(${LABEL})[：:](.*)$`)
 // A bracket inside a point's text that only says who does that part: （县数据局负责落实）.
@@ -168,6 +170,8 @@ export function parseResponsibility(parenthesis: string): Responsibility {
   const partners: string[] = []
   for (const clause of inner.split(/[。；;]/)) {
     const label = LABEL_CLAUSE.exec(clause.trim())
+    if (label && NOT_UNITS.test(label[1]!))
+      continue
     if (label) {
       const units = splitUnits(label[2]!.trim())
       pushUnique(/^(?:牵头|主责)/.test(label[1]!) ? leads : (label[1]!).startsWith('责任') ? carriers : partners, units)

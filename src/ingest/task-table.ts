@@ -3,7 +3,7 @@ import type { Diagnostic } from './diagnostics'
 import type { ExtractedPoint } from './extract'
 import type { Numbering, RawSection } from './segment'
 import type { TableHeader } from './table-columns'
-import { extractDeadlines } from './deadlines'
+import { columnDeadlines, extractDeadlines } from './deadlines'
 import { numberingOf } from './nesting'
 import { parseChineseNumeral } from './numerals'
 import { parseResponsibility } from './responsibility'
@@ -20,25 +20,12 @@ export interface TablePlan {
   diagnostics: Diagnostic[]
 }
 
-const RECURRING = /持续|长期|常态|经常|随时|适时|每[年月季周日天]|按[年季月]|全年|日常/
 const SECTION_TEXT = /^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章)[：:、]?|(（[一二三四五六七八九十]{1,3}）))(\S.*)?$/
 const NOTE = /^(?:备注|注|说明|附注|填报说明)[：:]/
 const LEADING_MARK = /^(?:\d{1,3}[.、．]|（\d{1,3}）|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])\s*/
 
 const clean = (cell: string | undefined) => (cell ?? '').replace(/[ \t\u3000]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim()
 const oneLine = (text: string) => text.replace(/\n+/g, '')
-
-/** Deadlines of a 完成时限 cell: phrases as in text, and bare dates (2026年6月30日, 6月底, 三季度); recurring words none. */
-export function columnDeadlines(cell: string, year: number | null): ExtractedPoint['deadlines'] {
-  const text = oneLine(cell).replace(/(\d{4})[./-](\d{1,2})(?:[./-](\d{1,2}))?/g, (_m, y, mo, d) => `${y}年${Number(mo)}月${d ? `${Number(d)}日` : ''}`)
-  if (text === '' || (RECURRING.test(text) && !/\d|[一二三四]季度|年底|上半年|下半年/.test(text)))
-    return []
-  const found = extractDeadlines(text, year)
-  if (found.length > 0)
-    return found
-  // A bare date in the column is the deadline itself: read it as "…前".
-  return extractDeadlines(`${text}前`, year).map(d => ({ ...d, text: text.slice(0, 30) }))
-}
 
 /** The number in a 序号 cell (12, 一, （三）), or undefined. */
 function serial(cell: string): number | undefined {

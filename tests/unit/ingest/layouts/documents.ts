@@ -134,3 +134,12 @@ export const YEAR_SPAN = `白沙市2025—2027年数字政府建设实施方案
 一、夯实基础
 （一）建设政务云平台。2027年底前完成。（市数据局牵头）
 `
+
+/** Labels for leaders and times beside the units, on the line after each point. */
+export const LEADER_LABELS = `江北区2026年重点工作任务清单
+一、优化营商环境
+1.推进惠企政策免申即享。全面梳理惠企政策清单。
+牵头领导：王某某；牵头单位：区发展改革局；配合单位：区财政局；完成时限：2026年9月底
+2.开展涉企收费专项治理。
+责任单位：区市场监管局，各街道办事处；完成时限：持续推进
+`

@@ -101,6 +101,17 @@ describe('responsibility written other ways', () => {
   })
 })
 
+describe('labels for leaders and times', () => {
+  it('reads units past a 牵头领导 label and the deadline from a 完成时限 label', async () => {
+    const data = await read(docs.LEADER_LABELS)
+    const [a, b] = points(data)
+    expect(a).toMatchObject({ title: '推进惠企政策免申即享', body: '全面梳理惠企政策清单。', leadUnits: ['区发展改革局'], partnerUnits: ['区财政局'] })
+    expect(a!.deadlines).toEqual([{ text: '2026年9月底', date: '2026-09-30' }])
+    expect(b).toMatchObject({ leadUnits: ['区市场监管局'], partnerUnits: ['各街道办事处'], deadlines: [] })
+    expect(data.plans[0]!.id).toBe('jiangbei-2026-zdgzrwqd') // no topic: the genre names the series
+  })
+})
+
 describe('titles and issuers', () => {
   it.each([
     [docs.NATIONAL, { title: '国务院办公厅2024年政务公开工作要点', level: 'national', year: 2024 }],
