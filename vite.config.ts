@@ -4,13 +4,16 @@ import Components from 'unplugin-vue-components/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
 import { dropVantIconFont } from './scripts/postcss-drop-vant-icon-font'
+import { importAssetsList, importWorkerOutput } from './scripts/vite-plugin-import-assets'
 import { planDataPlugin } from './scripts/vite-plugin-plan-data'
+import { IMPORT_ASSET_DIR, IMPORT_EXTENSIONS, IMPORT_MIME_TYPES, SHARE_FIELDS, SHARE_TARGET_PATH } from './src/import/import-assets'
 
 export default defineConfig({
   css: { postcss: { plugins: [dropVantIconFont()] } },
   plugins: [
     vue(),
     planDataPlugin(),
+    importAssetsList(),
     // Vant components and their CSS are imported per use, never the whole library.
     Components({ dirs: [], dts: false, resolvers: [VantResolver()] }),
     VitePWA({
@@ -23,6 +26,9 @@ export default defineConfig({
       injectManifest: {
         // The plan data asset (data/plan-data.*.json) is precached with the shell so the app works offline from the first visit.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        // The import worker and the format libraries it loads stay out: the service worker caches them at runtime
+        // (src/sw.ts), so installing the app does not download what most users never need.
+        globIgnores: [`${IMPORT_ASSET_DIR}/**`],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The worker runs SyncEngine on Background Sync, and the engine refreshes plan data (virtual:plan-data).
         buildPlugins: { vite: [planDataPlugin()] },
@@ -46,6 +52,13 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Android's share sheet offers 要点通 for plan documents; the service worker takes the POST (src/sw.ts).
+        share_target: {
+          action: SHARE_TARGET_PATH,
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { title: SHARE_FIELDS.title, text: SHARE_FIELDS.text, files: [{ name: SHARE_FIELDS.files, accept: [...IMPORT_EXTENSIONS, ...IMPORT_MIME_TYPES] }] },
+        },
         shortcuts: [
           { name: '我的收藏', short_name: '收藏', url: '/favorites', icons: [{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
         ],
@@ -53,6 +66,11 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  worker: {
+    // Module workers: the import worker loads its format libraries on demand (code splitting needs ES output).
+    format: 'es',
+    plugins: () => [importWorkerOutput()],
+  },
   resolve: {
     alias: { '~': new URL('./src', import.meta.url).pathname },
   },

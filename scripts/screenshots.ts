@@ -1,9 +1,10 @@
-// Screenshots of 首页, a card deck, the 打卡 sheet, 长辈模式 (首页, inline 打卡, 我的) and 我的 signed in with its
-// sync state, at 390×844 → docs/screenshots/*.png. Builds the app, serves it with `vite preview` on port 4312 (and
+// Screenshots of 首页, a card deck, the 打卡 sheet, 导入 (a file chosen, its preview), 长辈模式 (首页, inline 打卡,
+// 我的, 导入) and 我的 signed in with its sync state, at 390×844 → docs/screenshots/*.png. Builds the app, serves it with `vite preview` on port 4312 (and
 // with the real sync server on 4329 for the signed-in shot) and drives Debian's Chromium.
 import type { Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { fixturePath, IMPORT_FIXTURES } from '../tests/e2e/fixtures/import'
 import { launchBrowser, PHONE, waitForHomeData, waitForServiceWorker } from '../tests/e2e/support/browser'
 import { ARTIFACTS, buildApp, ROOT, startPreview } from '../tests/e2e/support/server'
 import { checkInOnCurrentCard, openThemeDeck, signInOnMe } from '../tests/e2e/support/sync-actions'
@@ -46,6 +47,8 @@ async function main() {
     await page.getByTestId('checkin-save').click()
     await page.getByTestId('checkin-form').waitFor({ state: 'detached' })
 
+    await shootImport(page, '')
+
     await page.getByRole('link', { name: '首页' }).click()
     await page.getByTestId('elder-toggle').click()
     await waitForHomeData(page)
@@ -60,6 +63,7 @@ async function main() {
     await page.getByRole('link', { name: '我的' }).click()
     await page.getByTestId('build-marker').waitFor()
     await shot(page, 'elder-me')
+    await shootImport(page, 'elder-')
     await context.close()
 
     await shootSignedInMe(browser)
@@ -68,6 +72,22 @@ async function main() {
     await browser.close()
     await server.close()
   }
+}
+
+/** 导入 from 首页: the first fixture document chosen, then its preview (cancelled, so nothing is stored). */
+async function shootImport(page: Page, prefix: string) {
+  const fixture = IMPORT_FIXTURES[0]!
+  await page.getByRole('link', { name: '首页' }).click()
+  await page.getByTestId('home-import').click()
+  await page.getByTestId('import-file-input').setInputFiles(fixturePath(fixture.file))
+  await page.getByTestId('import-chosen').waitFor()
+  await shot(page, `${prefix}import-chosen`)
+  await page.getByTestId('import-parse').click()
+  await page.getByTestId('import-summary').waitFor({ timeout: 30_000 })
+  await shot(page, `${prefix}import-preview`)
+  await page.getByTestId('import-confirm').scrollIntoViewIfNeeded()
+  await shot(page, `${prefix}import-preview-confirm`)
+  await page.getByTestId('import-cancel').click()
 }
 
 /**

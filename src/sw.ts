@@ -1,6 +1,12 @@
 /// <reference lib="webworker" />
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
+import type { ImportFilesList } from './import/import-assets'
+import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { CacheFirst } from 'workbox-strategies'
+import { storeSharedEntries } from './db/shared-files'
+import { IMPORT_ASSET_DIR, IMPORT_CACHE, IMPORT_FILES_LIST, SHARE_TARGET_PATH } from './import/import-assets'
+import { warmImportCache } from './import/import-cache'
+import { readSharedForm } from './import/share-target'
 import { BACKGROUND_SYNC_TAG } from './sync/background-sync-tag'
 import { SyncEngine } from './sync/sync-engine'
 
@@ -11,6 +17,9 @@ declare let self: ServiceWorkerGlobalScope
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING')
     void self.skipWaiting()
+  // After the first visit, while online: fetch the import worker and its chunks (not precached, see below).
+  if (event.data && event.data.type === 'WARM_IMPORT')
+    event.waitUntil(warmImport())
 })
 
 // Control the first page at once: without it the app would only work offline
@@ -29,6 +38,36 @@ cleanupOutdatedCaches()
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), {
   denylist: [/^\/api\//],
 }))
+
+// The import worker and the format libraries it loads (assets/import/) are large and most users never import, so
+// the build keeps them out of the precache. They are cached when first fetched, and WARM_IMPORT fetches them all
+// ahead of time, so an import works offline too. Hashed names: a cached file never goes stale, and warmImport
+// deletes the files of older builds.
+const importAssets = new URL(`${IMPORT_ASSET_DIR}/`, self.registration.scope).pathname
+registerRoute(({ url }) => url.pathname.startsWith(importAssets), new CacheFirst({ cacheName: IMPORT_CACHE }))
+
+async function warmImport(): Promise<void> {
+  const list = await matchPrecache(IMPORT_FILES_LIST)
+  if (list)
+    await warmImportCache(self.caches, await list.json() as ImportFilesList, self.registration.scope)
+}
+
+// Web Share Target (manifest share_target): Android's share sheet posts the files here. They are stored in
+// IndexedDB and the import page, opened by the redirect, takes them; a GET after a POST (303) keeps a reload from
+// posting the files again.
+registerRoute(({ url }) => url.pathname === SHARE_TARGET_PATH, async ({ request }) => {
+  let shared = 'failed'
+  try {
+    const entries = await readSharedForm(await request.formData())
+    await storeSharedEntries(entries)
+    shared = String(entries.length)
+  }
+  catch (error) {
+    // The import page says the share did not arrive; the user can still pick the file there.
+    console.warn('[sw] shared files not stored:', error)
+  }
+  return Response.redirect(new URL(`import?shared=${shared}`, self.registration.scope).href, 303)
+}, 'POST')
 
 // Background Sync: the page registers BACKGROUND_SYNC_TAG when a change is made offline, and the browser fires
 // `sync` once it is back online, even if the app was closed meanwhile. An open, visible page is asked to sync

@@ -1,7 +1,7 @@
 import type { Ref } from 'vue'
 import type { PlanRow } from '~/db/plans'
 import type { ThemeRow } from '~/db/themes'
-import { listPlans, listThemesWithCounts } from '~/db/queries'
+import { listLocalPlans, listPlans, listThemesWithCounts } from '~/db/queries'
 import { useLiveQuery } from './useLiveQuery'
 
 /** All plans, province first, newest year first. */
@@ -12,4 +12,9 @@ export function usePlans(): Ref<PlanRow[] | undefined> {
 /** Themes in taxonomy order with their point counts. */
 export function useThemesWithCounts(): Ref<{ theme: ThemeRow, count: number }[] | undefined> {
   return useLiveQuery(listThemesWithCounts)
+}
+
+/** Plans imported on this device and not yet published (本机导入). */
+export function useLocalPlans(): Ref<PlanRow[] | undefined> {
+  return useLiveQuery(listLocalPlans)
 }

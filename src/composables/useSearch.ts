@@ -2,7 +2,7 @@ import type { MaybeRefOrGetter, Ref } from 'vue'
 import type { PointRow } from '~/db/points'
 import { getCurrentScope, onScopeDispose, shallowRef, toValue, watch } from 'vue'
 import { searchPointIds, searchPoints } from '~/search/point-search'
-import { useDataVersion } from './useStorage'
+import { usePlanDataKey } from './useStorage'
 
 export interface UseSearchOptions {
   /** Wait this long after the last keystroke before searching. */
@@ -24,7 +24,8 @@ function useSearchWith<T>(fetch: (q: string, limit?: number) => Promise<T[]>, q:
   const { debounceMs = 150, limit } = options
   const results = shallowRef<T[]>([])
   const searching = shallowRef(false)
-  const version = useDataVersion()
+  // An import or a data replace re-runs the current query against the new index.
+  const version = usePlanDataKey()
   let run = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 

@@ -1,11 +1,17 @@
 import type { Ref } from 'vue'
 import { shallowRef, watch } from 'vue'
+import { getPlanDataKey } from '~/db/plan-data-key'
 import { getStoredDataVersion } from '~/db/plan-data-loader'
 import { useLiveQuery } from './useLiveQuery'
 
 /** Version of the plan data stored on this device. */
 export function useDataVersion(): Ref<string | undefined> {
   return useLiveQuery(getStoredDataVersion)
+}
+
+/** Changes whenever the stored plans change (data replaced, or a plan imported or deleted here). */
+export function usePlanDataKey(): Ref<string | undefined> {
+  return useLiveQuery(getPlanDataKey)
 }
 
 /** Storage used and available to the app (bytes); undefined where the browser cannot tell. Refreshed when the data changes. */

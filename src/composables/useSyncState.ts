@@ -7,6 +7,7 @@ import { useOnline } from '@vueuse/core'
 import { computed, toValue } from 'vue'
 import { countOwnerData } from '~/db/owner-data'
 import { countUnsynced } from '~/db/queries'
+import { countHeldChanges, listHeldChanges, pointHoldReason } from '~/sync/held-changes'
 import { listRejectedChanges } from '~/sync/rejected-changes'
 import { getSession } from '~/sync/session'
 import { describeSyncState } from '~/sync/sync-label'
@@ -22,6 +23,7 @@ interface StoredSyncState {
   session: Session | undefined
   status: SyncStatus
   pending: number
+  held: number
 }
 
 export interface SyncState {
@@ -39,15 +41,31 @@ export interface SyncState {
 /** The sync state from IndexedDB (session, last run, pending outbox) and the browser's online flag, live. */
 export function useSyncState(): SyncState {
   const stored = useLiveQuery<StoredSyncState | undefined>(async () => {
-    const [session, status, pending] = await Promise.all([getSession(), getSyncStatus(), countUnsynced()])
-    return { session, status, pending }
+    const [session, status, pending, held] = await Promise.all([getSession(), getSyncStatus(), countUnsynced(), countHeldChanges()])
+    return { session, status, pending, held }
   })
   const online = useOnline()
   const session = computed(() => stored.value?.session)
   const status = computed(() => stored.value?.status ?? {})
   const pending = computed(() => stored.value?.pending ?? 0)
-  const label = computed(() => describeSyncState({ online: online.value, session: session.value, pending: pending.value, status: status.value }))
+  const held = computed(() => stored.value?.held ?? 0)
+  const label = computed(() => describeSyncState({ online: online.value, session: session.value, pending: pending.value, held: held.value, status: status.value }))
   return { session, status, pending, online, label, loaded: computed(() => stored.value !== undefined) }
+}
+
+/** The signed-in account (or undefined), live. */
+export function useSession(): Ref<Session | undefined> {
+  return useLiveQuery(getSession)
+}
+
+/** Changes waiting for their plan (imported on this device) to be published. */
+export function useHeldChanges() {
+  return useLiveQuery(listHeldChanges, undefined, [])
+}
+
+/** Why changes on a point would wait for its plan to be published, or undefined (live). */
+export function usePointHoldReason(pointId: MaybeRefOrGetter<string>): Ref<string | undefined> {
+  return useLiveQuery(() => pointHoldReason(toValue(pointId)), [() => toValue(pointId)])
 }
 
 /** Changes the server refused, until the user dismisses them on 我的. */

@@ -7,7 +7,9 @@ import type { MetaRow } from './meta'
 import type { OutboxRow } from './outbox'
 import type { PlanRow } from './plans'
 import type { PointRow } from './points'
+import type { SharedEntryRow } from './shared-files'
 import type { ThemeRow } from './themes'
+import type { UnpublishedPointRow } from './unpublished-points'
 import Dexie from 'dexie'
 import { assignOwners } from './upgrade-owners'
 
@@ -29,6 +31,10 @@ export class AppDB extends Dexie {
   /** Keyed by [viewer+author+id]: check-in ids are unique per author only. */
   declare colleagueCheckins: Dexie.Table<ColleagueCheckinRow, [string, string, string]>
   declare deckIndex: EntityTable<DeckIndexRow, 'key'>
+  /** Points of plans imported on this device that the server does not know yet. */
+  declare unpublishedPoints: EntityTable<UnpublishedPointRow, 'pointId'>
+  /** Files and text shared to the app (Web Share Target), kept until the import page takes them. */
+  declare sharedFiles: EntityTable<SharedEntryRow, 'id'>
 
   constructor(name: string = DB_NAME) {
     super(name)
@@ -67,6 +73,15 @@ export class AppDB extends Dexie {
       unitCheckins: null,
       colleagueCheckins: '[viewer+author+id], [viewer+pointId+createdAt]',
     }).upgrade(assignOwners)
+    // v6: plans imported on this device (本机导入). The origin index finds them without reading every plan;
+    // unpublishedPoints lists the points the server does not know yet, so their check-ins and favorites wait in
+    // the outbox instead of being refused as unknown points; sharedFiles holds what the service worker received
+    // from the share sheet until the import page takes it. Purely additive: no row of any table changes.
+    this.version(6).stores({
+      plans: 'id, level, year, origin',
+      unpublishedPoints: 'pointId, planId',
+      sharedFiles: '++id',
+    })
   }
 }
 

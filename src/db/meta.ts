@@ -16,6 +16,8 @@ export const META_KEYS = {
   dataSource: 'dataSource',
   /** ETag of the plan data last taken from /api/plans. */
   plansEtag: 'plansEtag',
+  /** ISO date-time a plan imported on this device was last added, replaced or deleted (the search index key). */
+  localPlansChangedAt: 'localPlansChangedAt',
 } as const
 
 export const CURSOR_KEY_PREFIX = 'syncCursor:'

@@ -1,5 +1,7 @@
+import type { PlanRow } from './plans'
+import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
-import type { PlanData } from '~/domain/plan'
+import type { PlanData, PlanOrigin } from '~/domain/plan'
 import { planDataUrl, planDataVersion } from 'virtual:plan-data'
 import { PlanDataSchema } from '~/domain/plan'
 import { db } from './db'
@@ -7,6 +9,7 @@ import { buildThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
+import { fromPlanRows, pointsOfPlan } from './stored-plan'
 
 /** Rows per bulkPut inside the replace transaction (keeps memory flat with 100k points). */
 export const REPLACE_CHUNK_SIZE = 2000
@@ -24,22 +27,48 @@ async function putInChunks<T>(rows: T[], chunkSize: number, put: (chunk: T[]) =>
 }
 
 /**
- * Replaces plans, points and themes with `data` in ONE transaction: either all of the new
- * data is stored or the old data stays. Favorites, check-ins and the outbox are not touched;
- * they refer to stable point ids.
+ * The stored plans that a replace keeps: plans imported on this device (unless the new data has a plan of the same
+ * id, which then supersedes it: it was published, here or by a colleague), and, when the build's data comes in,
+ * plans this device published that the build does not ship (the server's next answer brings them anyway).
+ */
+async function plansToKeep(incoming: Set<string>, source: 'build' | 'server'): Promise<{ plans: PlanRow[], points: PointRow[] }> {
+  const origins: PlanOrigin[] = source === 'build' ? ['local', 'server'] : ['local']
+  const plans = (await db.plans.where('origin').anyOf(origins).toArray()).filter(p => !incoming.has(p.id))
+  const points = (await Promise.all(plans.map(p => pointsOfPlan(p.id).toArray()))).flat()
+  return { plans, points }
+}
+
+/**
+ * Replaces the build's or the server's plans, points and themes with `data` in ONE transaction: either all of the
+ * new data is stored or the old data stays. Plans imported on this device stay (plansToKeep). Favorites,
+ * check-ins and the outbox are not touched; they refer to stable point ids.
  */
 export async function replacePlanData(data: PlanData, options: ReplaceOptions = {}): Promise<void> {
   const chunkSize = Math.max(1, options.chunkSize ?? REPLACE_CHUNK_SIZE)
   const now = options.now ?? new Date()
-  const planRows = data.plans.map(toPlanRow)
-  const decks = buildThemeDecks(data.plans)
-  const counts = new Map(decks.map(d => [d.key, d.ids.length]))
-  const themeRows: ThemeRow[] = data.themes.map((t, order) => ({ ...t, order, count: counts.get(themeDeckKey(t.id)) ?? 0 }))
-  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.meta], async () => {
+  const source = options.source ?? 'build'
+  const incoming = new Set(data.plans.map(p => p.id))
+  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.meta, db.unpublishedPoints], async () => {
+    const kept = await plansToKeep(incoming, source)
+    const keptPlans = kept.plans.map(row => fromPlanRows(row, kept.points))
+    const planRows = [...data.plans.map(toPlanRow), ...kept.plans]
+    const decks = buildThemeDecks([...data.plans, ...keptPlans])
+    const counts = new Map(decks.map(d => [d.key, d.ids.length]))
+    const themeRows: ThemeRow[] = data.themes.map((t, order) => ({ ...t, order, count: counts.get(themeDeckKey(t.id)) ?? 0 }))
+    // A kept local plan may use a theme the new data no longer has: its tile stays.
+    const known = new Set(data.themes.map(t => t.id))
+    const keptThemes = new Set(keptPlans.flatMap(p => p.sections.flatMap(s => s.points.flatMap(pt => pt.themes))))
+    for (const old of (await db.themes.toArray()).sort((a, b) => a.order - b.order)) {
+      if (!known.has(old.id) && keptThemes.has(old.id))
+        themeRows.push({ ...old, order: themeRows.length, count: counts.get(themeDeckKey(old.id)) ?? 0 })
+    }
     await Promise.all([db.plans.clear(), db.points.clear(), db.themes.clear(), db.deckIndex.clear()])
+    // A plan the new data has is known to the server now (or ships with the app): its changes may be pushed.
+    await db.unpublishedPoints.where('planId').anyOf([...incoming]).delete()
     await db.themes.bulkPut(themeRows)
     await db.deckIndex.bulkPut(decks)
     await putInChunks(planRows, chunkSize, c => db.plans.bulkPut(c))
+    await putInChunks(kept.points, chunkSize, c => db.points.bulkPut(c))
     // One plan at a time so the flattened rows of all plans never sit in memory together.
     let pending: ReturnType<typeof toPointRows> = []
     for (const plan of data.plans) {
@@ -53,7 +82,7 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
     await db.meta.bulkPut([
       { key: META_KEYS.dataVersion, value: data.version },
       { key: META_KEYS.dataUpdatedAt, value: now.toISOString() },
-      { key: META_KEYS.dataSource, value: options.source ?? 'build' },
+      { key: META_KEYS.dataSource, value: source },
     ])
   })
 }

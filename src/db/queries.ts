@@ -21,6 +21,11 @@ export async function listPlans(): Promise<PlanRow[]> {
   return (await db.plans.toArray()).sort(comparePlans)
 }
 
+/** Plans imported on this device and not yet published (本机导入), in plan order. */
+export async function listLocalPlans(): Promise<PlanRow[]> {
+  return (await db.plans.where('origin').equals('local').toArray()).sort(comparePlans)
+}
+
 /** Themes in taxonomy order with how many points each gathers (counted on the index). */
 export async function listThemesWithCounts(): Promise<{ theme: ThemeRow, count: number }[]> {
   const themes = (await db.themes.toArray()).sort((a, b) => a.order - b.order)

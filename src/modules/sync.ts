@@ -1,4 +1,5 @@
 import type { App } from 'vue'
+import type { PublishOutcome } from '~/sync/publish-plan'
 import type { SyncEngine, SyncOutcome } from '~/sync/sync-engine'
 import { liveQuery } from 'dexie'
 import { countOwnerData } from '~/db/owner-data'
@@ -73,6 +74,18 @@ export async function syncThenSignOut(): Promise<{ signedOut: true } | { signedO
     ? outcome.message
     : outcome.kind === 'offline' ? '当前离线' : outcome.kind === 'auth-expired' ? '登录已失效，请重新登录' : '稍后会自动重试'
   return { signedOut: false, pending, detail }
+}
+
+/**
+ * 发布到服务器 (admins): publishes a plan imported here, then syncs at once, so the new server data comes down and
+ * the check-ins and favorites held for the plan go up.
+ */
+export async function publishPlan(planId: string): Promise<PublishOutcome> {
+  const { publishLocalPlan } = await import('~/sync/publish-plan')
+  const outcome = await publishLocalPlan((await getSyncEngine()).client, planId)
+  if (outcome.kind === 'published' && navigator.onLine)
+    void runSync()
+  return outcome
 }
 
 /** Answers the 本机 question asked at sign-in: 合并到此账号 or 保留在本机. */

@@ -2,7 +2,7 @@ import type { SearchIndex } from './search-index'
 import type { SearchRequest, SearchResponse } from './search-protocol'
 import type { PointRow } from '~/db/points'
 import { db } from '~/db/db'
-import { META_KEYS } from '~/db/meta'
+import { getPlanDataKey } from '~/db/plan-data-key'
 import { loadSearchDocs } from './search-docs'
 import { buildSearchIndex } from './search-index'
 
@@ -11,10 +11,8 @@ export const SEARCH_RESULT_LIMIT = 500
 /** Rows a result list shows at once; the deck of all results reads its cards itself. */
 export const SEARCH_PAGE_SIZE = 50
 
-async function dataKey(): Promise<string> {
-  const [version, updatedAt] = await db.meta.bulkGet([META_KEYS.dataVersion, META_KEYS.dataUpdatedAt])
-  return `${String(version?.value)}|${String(updatedAt?.value)}`
-}
+// The index is rebuilt whenever the stored plans change, a plan imported on this device included.
+const dataKey = getPlanDataKey
 
 /** Where the index lives: a Web Worker in the browser, this thread where there are no workers (tests, old browsers). */
 interface Searcher {

@@ -1,7 +1,9 @@
 import { db } from '~/db/db'
 import { currentOwner } from '~/db/owner'
+import { withoutHeld } from './held-changes'
 
-// When the current owner's outbox rows are due. No DOM here: the service worker's engine uses it too.
+// When the current owner's outbox rows are due. No DOM here: the service worker's engine uses it too. Rows held
+// for a plan only imported here never count as due, or the retry timer would wake up for them again and again.
 
 /** The current owner's pending outbox rows: only those can be sent with the session's token. */
 async function ownPending() {
@@ -10,7 +12,8 @@ async function ownPending() {
 
 /** True when an outbox row of the current owner is pending and due. */
 export async function hasDueOutbox(now = Date.now()): Promise<boolean> {
-  return (await (await ownPending()).filter(r => r.nextAttemptAt <= now).count()) > 0
+  const due = await (await ownPending()).filter(r => r.nextAttemptAt <= now).toArray()
+  return due.length > 0 && (await withoutHeld(due)).length > 0
 }
 
 /** Ids of the current owner's pending outbox rows (works inside liveQuery: a new id means a new local change). */
@@ -21,10 +24,10 @@ export async function pendingOutboxIds(): Promise<string[]> {
 /** Milliseconds until the current owner's earliest pending row may be retried (0 when one is due now), or undefined when none is pending. */
 export async function msUntilNextRetry(now = Date.now()): Promise<number | undefined> {
   let earliest: number | undefined
-  await (await ownPending()).each((row) => {
+  for (const row of await withoutHeld(await (await ownPending()).toArray())) {
     if (earliest === undefined || row.nextAttemptAt < earliest)
       earliest = row.nextAttemptAt
-  })
+  }
   return earliest === undefined ? undefined : Math.max(0, earliest - now)
 }
 

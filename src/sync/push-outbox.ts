@@ -4,6 +4,7 @@ import type { MutationResult } from '~/domain/sync-api'
 import { db } from '~/db/db'
 import { PUSH_MAX_MUTATIONS } from '~/domain/sync-api'
 import { backoffDelay } from './backoff'
+import { withoutHeld } from './held-changes'
 import { describeRejection, SERVER_FAILURES_TO_SET_APART, serverFailureReason } from './rejection-words'
 import { AuthError, describeSyncError, HttpError } from './sync-errors'
 
@@ -21,10 +22,13 @@ interface PushRun {
   serverHealthy: () => Promise<boolean>
 }
 
-/** `owner`'s outbox rows that are due, oldest first (ids are UUIDv7, so key order is creation order). */
+/**
+ * `owner`'s outbox rows that are due, oldest first (ids are UUIDv7, so key order is creation order). Rows on points
+ * of a plan only imported here are held back: the server would refuse them (held-changes.ts).
+ */
 async function dueRows(owner: string, now: number, limit: number): Promise<OutboxRow[]> {
   const rows = await db.outbox.where('[owner+state]').equals([owner, 'pending']).filter(r => r.nextAttemptAt <= now).toArray()
-  return rows.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit)
+  return (await withoutHeld(rows)).sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit)
 }
 
 /** Sets one row apart for good (or until the user sends it again), with the reason 我的 shows. */

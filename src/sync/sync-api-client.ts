@@ -1,8 +1,10 @@
 import type { z } from 'zod'
-import type { PlanData } from '~/domain/plan'
+import type { Plan, PlanData } from '~/domain/plan'
+import type { PublishPlansResponse } from '~/domain/plan-publish'
 import type { Mutation } from '~/domain/progress'
 import type { LoginResponse, PullResponse, PushResponse } from '~/domain/sync-api'
 import { PlanDataSchema } from '~/domain/plan'
+import { PublishPlansResponseSchema } from '~/domain/plan-publish'
 import { LoginResponseSchema, PullResponseSchema, PushResponseSchema } from '~/domain/sync-api'
 import { AuthError, HttpError, NetworkError } from './sync-errors'
 
@@ -102,6 +104,11 @@ export class SyncApiClient {
     if (!parsed.success)
       throw new HttpError(response.status, 'unexpected plan data from the server')
     return { data: parsed.data, etag: response.headers.get('ETag') ?? '' }
+  }
+
+  /** PUT /api/admin/plans (admins only): publishes one plan, replacing a published plan of the same id. */
+  publishPlan(token: string, plan: Plan): Promise<PublishPlansResponse> {
+    return this.request('/admin/plans', PublishPlansResponseSchema, { method: 'PUT', token, body: JSON.stringify(plan) })
   }
 
   /** POST /api/sync/push: one answer per mutation, in order. */

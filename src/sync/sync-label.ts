@@ -19,22 +19,27 @@ function formatTime(iso: string | undefined): string {
   return `上次同步 ${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-/** The sync state in words (已同步 / 待同步 N 条 / 同步失败（原因） / 离线 / 本机): never colour alone. */
-export function describeSyncState(input: { online: boolean, session: Session | undefined, pending: number, status: SyncStatus }): SyncLabel {
+/**
+ * The sync state in words (已同步 / 待同步 N 条 / 同步失败（原因） / 离线 / 本机): never colour alone. `held` of the
+ * pending changes wait for their plan (imported here) to be published; the words say so.
+ */
+export function describeSyncState(input: { online: boolean, session: Session | undefined, pending: number, held?: number, status: SyncStatus }): SyncLabel {
   const { online, session, pending, status } = input
+  const held = Math.min(input.held ?? 0, pending)
   const last = formatTime(status.lastSyncedAt)
+  const heldNote = held > 0 ? `；其中 ${held} 条所属计划仅在本机导入，发布到服务器后再同步` : ''
   if (!session)
     return { kind: 'local', text: pending > 0 ? `本机 · ${pending} 条待同步` : '本机', detail: '未登录：数据只保存在本机，登录后自动同步' }
   if (session.expired)
     return { kind: 'signin', text: '请重新登录', detail: `登录已失效，${pending} 条记录等待同步` }
   if (!online)
-    return { kind: 'offline', text: pending > 0 ? `离线 · 待同步 ${pending} 条` : '离线', detail: `${last}；联网后自动同步` }
+    return { kind: 'offline', text: pending > 0 ? `离线 · 待同步 ${pending} 条` : '离线', detail: `${last}；联网后自动同步${heldNote}` }
   if (status.running)
     return { kind: 'syncing', text: '同步中…', detail: last }
   if (status.lastError && pending > 0)
     return { kind: 'failed', text: '同步失败', detail: `${status.lastError}（${pending} 条待同步）` }
   if (pending > 0)
-    return { kind: 'pending', text: `待同步 ${pending} 条`, detail: last }
+    return { kind: 'pending', text: `待同步 ${pending} 条`, detail: `${last}${heldNote}` }
   // Just signed in, the first run not through yet: nothing is known to be in step with the server.
   if (!status.lastSyncedAt)
     return { kind: 'pending', text: '等待首次同步', detail: last }

@@ -11,12 +11,12 @@ async function main(): Promise<void> {
   let input = ''
   for await (const chunk of process.stdin)
     input += String(chunk)
-  const users = JSON.parse(input) as { name: string, unit: string, password: string }[]
+  const users = JSON.parse(input) as { name: string, unit: string, password: string, admin?: boolean }[]
   const store = await openStore({ dataDir })
   try {
     await migrate(store)
     for (const user of users)
-      await addUser(store, { ...user, admin: false })
+      await addUser(store, { ...user, admin: user.admin ?? false })
   }
   finally {
     await store.close()

@@ -14,7 +14,8 @@ import { ARTIFACTS, ROOT } from './server'
 
 export const PASSWORD = 'e2e-password-1'
 
-export interface TestUser { name: string, unit: string }
+/** `admin`: may publish plans (PUT /api/admin/plans). */
+export interface TestUser { name: string, unit: string, admin?: boolean }
 
 export interface SyncServer {
   url: string

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '~/db/db'
-import { themeDeckKey } from '~/db/deck-index'
+import { buildThemeDecks, spliceThemeDecks, themeDeckKey } from '~/db/deck-index'
 import { replacePlanData } from '~/db/plan-data-loader'
+import { toPlanRow } from '~/db/plans'
 import { getDeckIds, getThemePoints, listThemesWithCounts } from '~/db/queries'
 import { makePlan, makePoint, resetDb, samplePlanData } from './fixtures'
 
@@ -46,5 +47,31 @@ describe('deck ids', () => {
     expect(await getDeckIds({ kind: 'plan', id: 'no-such-plan' })).toEqual([])
     expect(await getDeckIds({ kind: 'ids', ids: ['b', 'a'] })).toEqual(['b', 'a'])
     expect(await getDeckIds({ kind: 'favorites' })).toEqual([])
+  })
+})
+
+describe('spliceThemeDecks', () => {
+  const levels = ['province', 'city', 'county'] as const
+  /** A plan of `n` points with themes picked by `seed`, so plans interleave in every deck. */
+  function planOf(i: number, n: number, seed: number) {
+    const id = `p${i}`
+    return makePlan(id, {
+      title: `计划${i}`,
+      level: levels[(i + seed) % 3],
+      year: 2022 + ((i * seed) % 3),
+      sections: [{ no: 1, title: '一', points: Array.from({ length: n }, (_, k) => makePoint(`${id}-${k + 1}`, { themes: ['a', 'b', 'c'].filter((_, t) => (i + k + t + seed) % 2 === 0) })) }],
+    })
+  }
+
+  it('gives the decks buildThemeDecks would build, for plans added, replaced and removed', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const before = Array.from({ length: 6 }, (_, i) => planOf(i, 2 + ((i + seed) % 3), seed))
+      const replacement = planOf(2, 4, seed + 1)
+      const added = planOf(9, 3, seed)
+      const after = [...before.filter(p => p.id !== 'p2' && p.id !== 'p4'), replacement, added]
+      const spliced = spliceThemeDecks(buildThemeDecks(before), after.map(toPlanRow), new Set(['p2', 'p4', 'p9']), [replacement, added])
+      const sortDecks = (decks: { key: string, ids: string[] }[]) => decks.filter(d => d.ids.length > 0).sort((x, y) => x.key.localeCompare(y.key))
+      expect(sortDecks(spliced)).toEqual(sortDecks(buildThemeDecks(after)))
+    }
   })
 })

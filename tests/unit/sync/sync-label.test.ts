@@ -13,4 +13,13 @@ describe('describeSyncState', () => {
     expect(describeSyncState({ online: true, session, pending: 0, status: { lastSyncedAt: '2023-05-01T08:05:00.000Z' } })).toMatchObject({ kind: 'synced', text: '已同步' })
     expect(describeSyncState({ online: true, session: { ...session, expired: true }, pending: 4, status: {} })).toMatchObject({ kind: 'signin', text: '请重新登录' })
   })
+
+  it('says when pending changes wait for their plan to be published', () => {
+    const status = { lastSyncedAt: '2023-05-01T08:05:00.000Z' }
+    const label = describeSyncState({ online: true, session, pending: 3, held: 2, status })
+    expect(label).toMatchObject({ kind: 'pending', text: '待同步 3 条' })
+    expect(label.detail).toMatch(/^上次同步 .+；其中 2 条所属计划仅在本机导入，发布到服务器后再同步$/)
+    expect(describeSyncState({ online: false, session, pending: 1, held: 1, status }).detail).toContain('联网后自动同步；其中 1 条所属计划仅在本机导入')
+    expect(describeSyncState({ online: true, session, pending: 0, held: 0, status }).detail).not.toContain('本机导入')
+  })
 })
