@@ -36,6 +36,8 @@ export function runImport(files: ImportFile[], onProgress: (progress: ImportProg
         reject(error)
     }
     worker.onmessage = ({ data }: MessageEvent<ImportMessage>) => {
+      if (!data || typeof data !== 'object')
+        return
       if (data.type === 'progress') {
         onProgress({ done: data.done, total: data.total, stage: data.stage })
       }
@@ -43,9 +45,10 @@ export function runImport(files: ImportFile[], onProgress: (progress: ImportProg
         settle?.()
         resolve(data.result)
       }
-      else {
+      else if (data.type === 'error') {
         settle?.(new ImportRunError(`解析出错：${data.message}`))
       }
+      // Anything else is not ours (a library inside the worker may post its own messages): ignore it.
     }
     // A module worker that cannot be fetched (offline before the import files were ever downloaded) ends here.
     worker.onerror = (event) => {

@@ -3,10 +3,10 @@ import type { App } from 'vue'
 // The import worker and its format libraries are not precached (most users never import). After the first screen,
 // while online, the service worker is asked to fetch them into its runtime cache, so 导入 works offline later.
 
-/** Network kinds where the download (a few hundred kilobytes) waits until the user opens 导入 itself. */
+/** Network kinds where the download (about a megabyte: PDF.js, SheetJS) waits until the user opens 导入 itself. */
 function savingData(): boolean {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean, effectiveType?: string } }).connection
-  return connection?.saveData === true || connection?.effectiveType === '2g' || connection?.effectiveType === 'slow-2g'
+  return connection?.saveData === true || ['slow-2g', '2g', '3g'].includes(connection?.effectiveType ?? '')
 }
 
 async function warm(): Promise<void> {

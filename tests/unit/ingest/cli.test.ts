@@ -42,6 +42,19 @@ describe('npm run ingest', () => {
     expect(empty.stderr.trim()).toBe('error: empty.txt: the file is empty [empty]')
   }, 30000)
 
+  it('reads every supported format, merging the same plan read from several, and refuses others in one line each', () => {
+    const doc = (name: string) => fileURLToPath(new URL(`./fixtures/documents/${name}`, import.meta.url))
+    const r = run(doc('plan-word.docx'), doc('plan.pdf'), doc('page-gb2312.html'), doc('tasks.xlsx'), doc('tasks.xls'), doc('tasks-gbk.csv'), doc('plan-wps.docx'), doc('plan.doc'))
+    expect(r.status).toBe(0)
+    const data = PlanDataSchema.parse(JSON.parse(r.stdout))
+    expect(data.plans.map(p => [p.title, p.sources.length])).toEqual([
+      ['某某县2026年政务公开工作要点', 3],
+      ['青山县2026年数据要素工作要点', 1],
+      ['长桥市2026年优化营商环境重点任务分解表', 3],
+    ])
+    expect(r.stderr).toMatch(/^error: plan\.doc: .*\[doc-legacy\]$/m)
+  }, 60000)
+
   it('explains its usage on a bad call', () => {
     const r = run('--bogus')
     expect(r.status).toBe(2)
