@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { figuresTable } from './figures'
 
 /** The parts of `npm run bench`, in report order; `--only` takes these names. */
-export const PARTS = ['load', 'browser', 'lighthouse', 'ingest', 'server'] as const
+export const PARTS = ['load', 'browser', 'lighthouse', 'ingest', 'formats', 'server'] as const
 export type Part = typeof PARTS[number]
 
 const START = '<!-- bench:start -->'
@@ -52,6 +52,7 @@ const TITLES: Record<Part, string> = {
   browser: 'In the browser: import, cold start, deck, search',
   lighthouse: 'Lighthouse (mobile)',
   ingest: 'Ingest pipeline throughput',
+  formats: 'Format readers on a large generated plan',
   server: 'Sync server under 200 concurrent clients',
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only load,browser,lighthouse,ingest,server] [--points 100000] [--skip-build] [--no-write]`
+ * `npm run bench -- [--only load,browser,lighthouse,ingest,formats,server] [--points 100000] [--skip-build] [--no-write]`
  * Issue 5's measuring harness: prints every figure with its unit, its same-run baseline and its target, and rewrites
  * the generated section of BENCHMARKS.md (only the parts that ran). Not a test: the machine is noisy, so the ratios
  * to the baselines are what to read. Loopback only: ports 4330–4339 (app, Lighthouse) and 8780–8784 (sync server).
@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { measureFormatThroughput } from '../fixtures/bench-formats'
 import { runBrowserBench } from './browser/browser-bench'
 import { writeBenchFiles } from './corpus-files'
 import { figureLine } from './figures'
@@ -129,6 +130,25 @@ try {
           digits: 2,
           baseline: { name: `smallest document (${base.megabytes.toFixed(2)} MB)`, value: base.mbPerSecond },
           note: `${Math.round(r.pointsPerSecond).toLocaleString('en-US')} points/s; a ratio ≥ 1 means time grows no faster than size`,
+        }))
+      }))
+    }
+    if (name === 'formats') {
+      reports.push(await part(name, async (notes) => {
+        const points = 5000
+        const { rows, pdfSkipped } = await measureFormatThroughput(points, 3, true, log)
+        if (pdfSkipped)
+          notes.push(pdfSkipped)
+        const text = rows[0]!
+        const mbps = (r: { bytes: number, ms: number }) => r.bytes / 1e6 / (r.ms / 1000)
+        return rows.map(r => ({
+          section: `Reading a ${points.toLocaleString('en-US')}-point plan into blocks, per format (Node, readDocumentBlocks, median of 3 after a warm-up)`,
+          name: `${r.file}, ${(r.bytes / 1e6).toFixed(2)} MB, ${r.blocks.toLocaleString('en-US')} blocks`,
+          value: r.ms,
+          unit: 'ms',
+          digits: 0,
+          baseline: { name: `plain text of the same plan (${(text.bytes / 1e6).toFixed(2)} MB)`, value: text.ms },
+          note: `${mbps(r).toFixed(1)} MB/s; the whole import (read, parse, classify) took ${r.wholeMs.toFixed(0)} ms and found ${r.points.toLocaleString('en-US')} of ${points.toLocaleString('en-US')} points`,
         }))
       }))
     }

@@ -55,7 +55,9 @@ export function findMarkers(flat: FlatText): Marker[] {
     add('section', m.index, m.index + m[0].length, parseChineseNumeral(m[1]!), true)
   for (const m of text.matchAll(/（([一二三四五六七八九十]{1,3})）/g))
     add('paren', m.index, m.index + m[0].length, parseChineseNumeral(m[1]!), false)
-  for (const m of text.matchAll(/(\d{1,3})[.、](?![\d.])/g))
+  // Up to four digits: task tables and long lists run past 999; a year before 、 or . only counts as a run's
+  // continuation, so it never starts one.
+  for (const m of text.matchAll(/(?<!\d)(\d{1,4})[.、](?![\d.])/g))
     add('arabic', m.index, m.index + m[0].length, Number(m[1]), true)
   for (const m of text.matchAll(/（(\d{1,3})）/g))
     add('arabicParen', m.index, m.index + m[0].length, Number(m[1]), true)

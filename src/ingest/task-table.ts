@@ -22,7 +22,7 @@ export interface TablePlan {
 
 const SECTION_TEXT = /^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章)[：:、]?|(（[一二三四五六七八九十]{1,3}）))(\S.*)?$/
 const NOTE = /^(?:备注|注|说明|附注|填报说明)[：:]/
-const LEADING_MARK = /^(?:\d{1,3}[.、．]|（\d{1,3}）|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])\s*/
+const LEADING_MARK = /^(?:\d{1,4}[.、．]|（\d{1,3}）|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])\s*/
 
 const clean = (cell: string | undefined) => (cell ?? '').replace(/[ \t\u3000]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim()
 const oneLine = (text: string) => text.replace(/\n+/g, '')

@@ -2,6 +2,8 @@ import type { PlanData, WorkPoint } from '../../../../src/domain/plan'
 import { describe, expect, it } from 'vitest'
 import { PlanDataSchema } from '../../../../src/domain/plan'
 import { ingest } from '../../../../src/ingest/pipeline'
+import { largeSpec } from '../../../../scripts/fixtures/bench-formats'
+import { renderText } from '../../../../scripts/fixtures/render'
 import * as docs from './documents'
 
 async function read(text: string, name = 'doc.txt'): Promise<PlanData & { diagnostics: { code: string, zh?: string }[] }> {
@@ -50,6 +52,15 @@ describe('nested layouts: 一、 → （一） group → 1. items', () => {
 })
 
 describe('numbering variants', () => {
+  it('reads numbering that runs past 999 (1000. 1001. …) as the same run of items, not as years', async () => {
+    const { data } = await ingest([{ name: 'long.txt', bytes: renderText(largeSpec(1200)) }])
+    const all = points(data)
+    expect(all).toHaveLength(1200)
+    expect(all.map(p => p.no)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1))
+    expect(all[1099]).toMatchObject({ title: '推进第1100项重点工作任务落实', group: '深化第2类任务' })
+    expect(data.plans[0]!.sections).toHaveLength(40)
+  })
+
   it('reads 1、 points with no sections as one implicit section, and bracketed labels', async () => {
     const data = await read(docs.FLAT_LABELS)
     const plan = data.plans[0]!
