@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IMPORT_CACHE, IMPORT_FILES_LIST } from '../../src/import/import-assets'
 import { fixturePath, IMPORT_FIXTURES } from './fixtures/import'
 import { currentPointId, deckPosition, launchBrowser, normalizeText, PHONE, waitForHomeData, waitForServiceWorker } from './support/browser'
+import { e2ePort } from './support/env'
 import { smallTargets, textMetrics } from './support/measure'
 import { checkInOnCurrentCard, signInOnMe } from './support/sync-actions'
 import { apiLogin, apiPullAll, readIdb, startSyncServer } from './support/sync-server'
@@ -19,7 +20,7 @@ describe('导入: a plan document imported on the phone', () => {
   beforeAll(async () => {
     ;[browser, server] = await Promise.all([
       launchBrowser(),
-      startSyncServer(4323, [{ name: 'admin', unit: UNIT, admin: true }, { name: '李四', unit: UNIT }]),
+      startSyncServer(e2ePort(13), [{ name: 'admin', unit: UNIT, admin: true }, { name: '李四', unit: UNIT }]),
     ])
   })
   afterAll(async () => {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { SyncServer } from './support/sync-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, normalizeText, PHONE, waitForHomeData, waitForServiceWorker } from './support/browser'
+import { e2ePort } from './support/env'
 import { checkInOnCurrentCard, localSyncRows, openThemeDeck, signInOnMe } from './support/sync-actions'
 import { apiLogin, apiPullAll, readIdb, startSyncServer } from './support/sync-server'
 
@@ -14,7 +15,7 @@ describe('a shared phone: whose check-ins are whose', () => {
   beforeAll(async () => {
     ;[browser, server] = await Promise.all([
       launchBrowser(),
-      startSyncServer(4322, [{ name: '张三', unit: UNIT }, { name: '李四', unit: UNIT }, { name: '王五', unit: UNIT }]),
+      startSyncServer(e2ePort(12), [{ name: '张三', unit: UNIT }, { name: '李四', unit: UNIT }, { name: '王五', unit: UNIT }]),
     ])
   })
   afterAll(async () => {

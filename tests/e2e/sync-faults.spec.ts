@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { SyncServer } from './support/sync-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, PHONE, waitForHomeData, waitForServiceWorker } from './support/browser'
+import { e2ePort } from './support/env'
 import { chipText, localSyncRows, signInOnMe } from './support/sync-actions'
 import { apiLogin, apiPullAll, readIdb, startSyncServer } from './support/sync-server'
 
@@ -52,7 +53,7 @@ describe('sync faults: server killed mid-push, network flapping', () => {
   beforeAll(async () => {
     ;[browser, server] = await Promise.all([
       launchBrowser(),
-      startSyncServer(4321, [{ name: 'chen', unit: UNIT }, { name: 'zhou', unit: UNIT }]),
+      startSyncServer(e2ePort(11), [{ name: 'chen', unit: UNIT }, { name: 'zhou', unit: UNIT }]),
     ])
   })
   afterAll(async () => {

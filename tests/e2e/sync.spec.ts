@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { SyncServer } from './support/sync-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, normalizeText, PHONE, waitForHomeData, waitForServiceWorker } from './support/browser'
+import { e2ePort } from './support/env'
 import { smallTargets, textMetrics } from './support/measure'
 import { checkInOnCurrentCard, chipState, chipText, localSyncRows, openThemeDeck, signInOnMe } from './support/sync-actions'
 import { apiLogin, apiLogout, apiPullAll, readIdb, startSyncServer } from './support/sync-server'
@@ -14,7 +15,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
   beforeAll(async () => {
     ;[browser, server] = await Promise.all([
       launchBrowser(),
-      startSyncServer(4320, [{ name: 'zhang', unit: UNIT }, { name: 'zhao', unit: UNIT }, { name: 'li', unit: UNIT }, { name: 'wang', unit: '娄底市政务服务中心' }, { name: 'sun', unit: UNIT }]),
+      startSyncServer(e2ePort(10), [{ name: 'zhang', unit: UNIT }, { name: 'zhao', unit: UNIT }, { name: 'li', unit: UNIT }, { name: 'wang', unit: '娄底市政务服务中心' }, { name: 'sun', unit: UNIT }]),
     ])
   })
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { DIST_A } from './env'
 import { ARTIFACTS, ROOT } from './server'
 
 // The real sync server (server/main.ts) as a child process over a PGlite data directory on disk, serving the
-// e2e build, so the app and /api share one origin as in production. Sync specs use ports 4320–4329.
+// e2e build, so the app and /api share one origin as in production. Sync specs use e2ePort(10)–e2ePort(19) (4320–4329 by default).
 
 export const PASSWORD = 'e2e-password-1'
 
