@@ -68,12 +68,16 @@ export function findPlanHeadings(flat: FlatText): PlanHeading[] {
   for (const m of flat.text.matchAll(TITLE)) {
     const yearPos = m.index
     const end = yearPos + m[0].length
-    if (flat.inBook[yearPos] || NOT_A_TOPIC.test(m[2]!) || NOT_AFTER_TITLE.test(flat.text.slice(end, end + 3)))
+    if (flat.inBook[yearPos] || NOT_AFTER_TITLE.test(flat.text.slice(end, end + 3)))
       continue
     let start = yearPos
     while (start > 0 && yearPos - start < 24 && /[\u4E00-\u9FA5]/.test(flat.text[start - 1]!) && !flat.lineStart[start] && !isDateEnd(flat.text, start))
       start--
     if (!isBoundary(flat, start))
+      continue
+    // Inside a sentence 工作 and 的 mark talk about a plan; a title alone on its line may hold them
+    // (某县2026年政府工作报告重点任务分解表).
+    if (NOT_A_TOPIC.test(m[2]!) && !(isOwnLine(flat, start, end) && !/的/.test(m[2]!)))
       continue
     // The issuer may be a government, one of its departments, or a national body; a sentence is none of them.
     const issuer = readIssuer(flat.text.slice(start, yearPos))
@@ -109,6 +113,10 @@ function headingsWithYearAfter(flat: FlatText, found: PlanHeading[]): PlanHeadin
     }
   }
   return out
+}
+
+function isOwnLine(flat: FlatText, start: number, end: number): boolean {
+  return (start === 0 || !!flat.lineStart[start]) && (end >= flat.text.length || !!flat.lineStart[end])
 }
 
 function isDateEnd(text: string, pos: number): boolean {

@@ -69,6 +69,11 @@ function tablePlan(heading: TableHeading, plan: TablePlan, textBefore: string, s
   }
 }
 
+function withDiagnostics(read: TablePlan, source: string, diagnostics: Diagnostic[]): TablePlan {
+  diagnostics.push(...read.diagnostics.map(d => ({ ...d, source })))
+  return read
+}
+
 /** Reads one document into per-plan readings (running text and task tables), reporting what it could not read. */
 export function readDocument(doc: BlockDocument, diagnostics: Diagnostic[]): { plans: DocumentPlan[], extras: DocumentExtras } | null {
   const source = doc.source
@@ -76,7 +81,8 @@ export function readDocument(doc: BlockDocument, diagnostics: Diagnostic[]): { p
   if (doc.format === null)
     return null
   const lines: string[] = []
-  const tables: DocumentPlan[] = []
+  // Task tables in document order; one with no title of its own is read once the text's plans are known.
+  const found: { block: TableBlock, heading: TableHeading, textBefore: string, read: TablePlan }[] = []
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
       lines.push(block.text)
@@ -87,8 +93,7 @@ export function readDocument(doc: BlockDocument, diagnostics: Diagnostic[]): { p
     // Deadlines like 年底前 resolve against the plan year, which only the heading gives.
     const read = heading && readTaskTable(block, heading.year)
     if (heading && read && read.points.length > 0) {
-      diagnostics.push(...read.diagnostics.map(d => ({ ...d, source })))
-      tables.push(tablePlan(heading, read, textBefore, source, diagnostics))
+      found.push({ block, heading, textBefore, read })
     }
     else {
       // Not a task table (layout, or a table inside the text): its rows read as lines of text.
@@ -99,6 +104,16 @@ export function readDocument(doc: BlockDocument, diagnostics: Diagnostic[]): { p
   if (normalized.repairs.traditionalChars > 0)
     diagnostics.push({ level: 'info', code: 'traditional', source, message: `converted ${normalized.repairs.traditionalChars} Traditional characters to Simplified`, zh: `已将 ${normalized.repairs.traditionalChars} 个繁体字转为简体` })
   const segmented = segmentDocument(normalized.text, source)
+  // A table with no title after a plan in the text (an 附件 task table of the same points) belongs to that plan,
+  // so the merge can make one plan of the two readings.
+  const textPlan = segmented.plans.findLast(p => p.points.length > 0)
+  const tables = found.map(({ heading, block, textBefore, read }) => {
+    if (heading.fromTitle || !textPlan)
+      return tablePlan(heading, withDiagnostics(read, source, diagnostics), textBefore, source, diagnostics)
+    const inherited: TableHeading = { title: textPlan.title, region: textPlan.region, level: textPlan.level, year: textPlan.year, topic: textPlan.topic, fromTitle: true }
+    const reread = inherited.year === heading.year ? read : readTaskTable(block, inherited.year) ?? read
+    return tablePlan(inherited, withDiagnostics(reread, source, diagnostics), textBefore, source, diagnostics)
+  })
   const tableTitles = new Set(tables.map(t => t.title))
   // A heading whose points are in a table after it: the table's reading is the plan.
   const textPlans = segmented.plans.filter(p => !(p.points.length === 0 && tableTitles.has(p.title)))

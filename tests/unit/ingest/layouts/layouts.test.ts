@@ -1,9 +1,9 @@
 import type { PlanData, WorkPoint } from '../../../../src/domain/plan'
 import { describe, expect, it } from 'vitest'
-import { PlanDataSchema } from '../../../../src/domain/plan'
-import { ingest } from '../../../../src/ingest/pipeline'
 import { largeSpec } from '../../../../scripts/fixtures/bench-formats'
 import { renderText } from '../../../../scripts/fixtures/render'
+import { PlanDataSchema } from '../../../../src/domain/plan'
+import { ingest } from '../../../../src/ingest/pipeline'
 import * as docs from './documents'
 
 async function read(text: string, name = 'doc.txt'): Promise<PlanData & { diagnostics: { code: string, zh?: string }[] }> {

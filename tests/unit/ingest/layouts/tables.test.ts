@@ -108,3 +108,24 @@ describe('task tables', () => {
     expect(diagnostics.find(d => d.code === 'no-title')?.zh).toContain('没有可识别的计划标题')
   })
 })
+
+describe('a plan in the text with its points again in an 附件 task table', () => {
+  const text = ['某某镇2026年重点工作任务', '一、优化营商环境', '1.推进证照分离改革。年底前完成。（镇经发办牵头）', '2.规范涉企检查。（镇综合执法队牵头）', '附件']
+  const table = { kind: 'table' as const, rows: [
+    row('序号', '重点任务', '牵头单位', '完成时限'),
+    merged('一、优化营商环境', 4),
+    row('1', '推进证照分离改革', '镇经发办', '2026年底前'),
+    row('2', '规范涉企检查', '镇综合执法队', '持续推进'),
+  ] }
+
+  it('reads one plan when neither has a title the reader knows, the table taking the text plan\'s name', () => {
+    const { data } = read({ format: 'docx', blocks: [...text.map(t => ({ kind: 'paragraph' as const, text: t })), table] })
+    expect(data.plans.map(p => [p.title, p.region, p.year])).toEqual([['某某镇2026年重点工作任务', '某某镇', 2026]])
+    expect(points(data).map(p => [p.no, p.title, p.leadUnits])).toEqual([[1, '推进证照分离改革', ['镇经发办']], [2, '规范涉企检查', ['镇综合执法队']]])
+  })
+
+  it('reads a title alone on its line that names 工作 in its topic (…政府工作报告重点任务分解表)', () => {
+    const { data } = read({ format: 'docx', blocks: [{ kind: 'paragraph', text: '某某县2026年政府工作报告重点任务分解表' }, table] })
+    expect(data.plans.map(p => [p.title, p.region, p.year, p.level])).toEqual([['某某县2026年政府工作报告重点任务分解表', '某某县', 2026, 'county']])
+  })
+})
