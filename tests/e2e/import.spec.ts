@@ -174,7 +174,8 @@ describe('导入: a plan document imported on the phone', () => {
     await page.locator(`.deck__slot[data-current="true"] article[data-point="${fixture.pointId}"]`).waitFor()
     expect(await currentPointId(page)).toBe(fixture.pointId)
     expect(await page.locator('.deck__slot[data-current="true"]').getByTestId('favorite').getAttribute('aria-pressed')).toBe('true')
-    expect(normalizeText(await page.locator('.deck__slot[data-current="true"]').getByTestId('latest-checkin').textContent())).toContain('推进中')
+    // The latest check-in is a live query of its own: it may render a moment after the card.
+    await expect.poll(() => page.locator('.deck__slot[data-current="true"]').getByTestId('latest-checkin').textContent().then(normalizeText)).toContain('推进中')
     expect(await searchHits(page, fixture.search)).toContain(fixture.pointId)
 
     // Online, an admin signs in and takes the 本机 rows; they wait for the plan, with the reason on 我的.
