@@ -1,8 +1,8 @@
 import type { MaybeRefOrGetter, Ref } from 'vue'
 import type { CheckinRow } from '~/db/checkins'
-import type { DueSoonItem } from '~/db/queries'
+import type { DueSoonItem, DueSoonSummary } from '~/db/queries'
 import { toValue } from 'vue'
-import { getCheckinHistory, getDueSoon, getDueSoonSummary, getLatestCheckins } from '~/db/queries'
+import { getCheckinHistory, getDueSoon, getDueSoonSummary, getLatestCheckins, NO_HORIZON } from '~/db/queries'
 import { DUE_SOON_DAYS } from '~/domain/deadline'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -21,7 +21,10 @@ export function useDueSoon(days: MaybeRefOrGetter<number> = DUE_SOON_DAYS, limit
   return useLiveQuery(() => getDueSoon(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)], [])
 }
 
-/** The first `limit` due-soon items and the total, live (one read of the deadline index for both). */
-export function useDueSoonSummary(limit: MaybeRefOrGetter<number>, days: MaybeRefOrGetter<number> = DUE_SOON_DAYS): Ref<{ items: DueSoonItem[], total: number }> {
-  return useLiveQuery(() => getDueSoonSummary(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)], { items: [], total: 0 })
+/**
+ * 临近截止 on 首页: the first `limit` open points of current plans (overdue first), how many there are and how many
+ * are overdue, live. No horizon by default, like the 临近截止 deck, so the list and the deck agree.
+ */
+export function useDueSoonSummary(limit: MaybeRefOrGetter<number>, days: MaybeRefOrGetter<number> = NO_HORIZON): Ref<DueSoonSummary> {
+  return useLiveQuery(() => getDueSoonSummary(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)], { items: [], total: 0, overdue: 0 })
 }

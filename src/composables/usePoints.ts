@@ -12,6 +12,11 @@ export function usePoint(id: MaybeRefOrGetter<string>): Ref<PointRow | undefined
   return useLiveQuery(() => getPoint(toValue(id)), [() => toValue(id)])
 }
 
+/** One point, live: undefined while reading, null when no point has this id (unknown, or removed with its plan). */
+export function usePointLookup(id: MaybeRefOrGetter<string>): Ref<PointRow | null | undefined> {
+  return useLiveQuery(async () => (await getPoint(toValue(id))) ?? null, [() => toValue(id)])
+}
+
 /** Points by id in the given order (missing ids skipped), live. */
 export function usePointsByIds(ids: MaybeRefOrGetter<string[]>): Ref<PointRow[] | undefined> {
   return useLiveQuery(() => getPointsByIds(toValue(ids)), [() => toValue(ids).join('\n')])

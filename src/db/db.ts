@@ -11,6 +11,7 @@ import type { SharedEntryRow } from './shared-files'
 import type { ThemeRow } from './themes'
 import type { UnpublishedPointRow } from './unpublished-points'
 import Dexie from 'dexie'
+import { addLinkTargets } from './upgrade-links'
 import { assignOwners } from './upgrade-owners'
 
 export const DB_NAME = 'yaodiantong'
@@ -82,6 +83,12 @@ export class AppDB extends Dexie {
       unpublishedPoints: 'pointId, planId',
       sharedFiles: '++id',
     })
+    // v7: points index the ids they name as 上级要点 / 上年要点 (linksTo, about one entry per point), so 下级落实 and
+    // 下年要点 are found without scanning 100,000 points. The upgrade fills linksTo on stored points; no other table,
+    // the outbox least of all, is touched.
+    this.version(7).stores({
+      points: 'id, deadline, [planId+order], *linksTo',
+    }).upgrade(addLinkTargets)
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Plan, PlanLevel, WorkPoint } from '~/domain/plan'
+import { linkTargets } from '~/domain/reverse-relations'
 import { LEVEL_ORDER } from './plans'
 
 /** A work point with the plan context a card needs, denormalised so one read draws a card. */
@@ -14,6 +15,8 @@ export interface PointRow extends WorkPoint {
   order: number
   /** Earliest deadline (ISO date) or null; null is left out of the deadline index. */
   deadline: string | null
+  /** The ids this point names as 上级要点 or 上年要点, multi-entry indexed: the opposite directions (下级落实, 下年要点) are one index lookup. */
+  linksTo: string[]
 }
 
 /** The earliest of a point's deadline dates, or null when it has none. */
@@ -42,6 +45,7 @@ export function toPointRows(plan: Plan): PointRow[] {
         sectionTitle: section.title,
         order: rows.length,
         deadline: earliestDeadline(point),
+        linksTo: linkTargets(point),
       })
     }
   }

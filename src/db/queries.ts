@@ -5,8 +5,11 @@ import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
 import type { DeadlineStatus } from '~/domain/deadline'
 import type { DeckSource } from '~/domain/deck'
+import type { DueOrder } from '~/domain/due-order'
 import Dexie from 'dexie'
 import { addDaysIso, deadlineStatus, DUE_SOON_DAYS } from '~/domain/deadline'
+import { orderDueIds, readingRanks } from '~/domain/due-order'
+import { currentPlanIds } from '~/domain/plan-currency'
 import { db } from './db'
 import { planDeckIds, themeDeckKey } from './deck-index'
 import { currentOwner } from './owner'
@@ -127,6 +130,16 @@ export interface DueSoonItem {
   status: DeadlineStatus
 }
 
+/** What 临近截止 counts: `total` open points of current plans with a deadline, `overdue` of them past it. */
+export interface DueSoonSummary {
+  items: DueSoonItem[]
+  total: number
+  overdue: number
+}
+
+/** 临近截止 without a horizon: every open point of a current plan that has a deadline. */
+export const NO_HORIZON = Number.POSITIVE_INFINITY
+
 /** Ids of points whose latest check-in says 已完成: they no longer count as due. */
 async function doneIds(): Promise<Set<string>> {
   const done = new Set<string>()
@@ -138,36 +151,54 @@ async function doneIds(): Promise<Set<string>> {
 }
 
 /**
- * Overdue points and points due within `days`, overdue first then soonest; points whose latest
- * check-in is done are left out. The ids come from the deadline index alone; only the `limit` shown are read.
+ * The due ids in order with the overdue count, from index keys alone: one key per distinct deadline date (a few per
+ * plan year), then each date's primary keys; only plan rows are read, to tell current plans from 往年 ones
+ * (plan-currency.ts) and to rank points of the same date in reading order.
  */
-export async function getDueSoon(days: number = DUE_SOON_DAYS, today: Date = new Date(), limit?: number): Promise<DueSoonItem[]> {
+async function dueOrder(days: number, today: Date): Promise<DueOrder> {
+  const range = Number.isFinite(days) ? db.points.where('deadline').belowOrEqual(addDaysIso(today, days)) : db.points.orderBy('deadline')
+  const [done, plans, dates] = await Promise.all([doneIds(), db.plans.toArray(), range.uniqueKeys()])
+  const groups = await Promise.all(dates.map(async d => ({
+    deadline: String(d),
+    ids: (await db.points.where('deadline').equals(d).primaryKeys()) as string[],
+  })))
+  return orderDueIds(groups, readingRanks(plans, currentPlanIds(plans, today)), done, addDaysIso(today, 0))
+}
+
+/**
+ * 临近截止: the open points (not 已完成) of current plans, overdue first then soonest, optionally within `days`; 往年
+ * plans stay out (a newer plan of their series replaced them). Only the `limit` shown are read.
+ */
+export async function getDueSoon(days: number = NO_HORIZON, today: Date = new Date(), limit?: number): Promise<DueSoonItem[]> {
   return (await getDueSoonSummary(days, today, limit)).items
 }
 
-/** The first `limit` due-soon items and how many there are in all, from one read of the deadline index. */
-export async function getDueSoonSummary(days: number = DUE_SOON_DAYS, today: Date = new Date(), limit?: number): Promise<{ items: DueSoonItem[], total: number }> {
+/** The first `limit` due-soon items and the counts, from one pass over the deadline index. */
+export async function getDueSoonSummary(days: number = NO_HORIZON, today: Date = new Date(), limit?: number): Promise<DueSoonSummary> {
   // Not where().filter().limit(): Dexie's live queries did not re-run such a query after the points were replaced.
-  const ids = await getDueSoonIds(days, today)
+  const { ids, overdue } = await dueOrder(days, today)
+  // bulkGet keeps the order of the ids: the list shows what the deck shows, in the same order.
   const rows = await getPointsByIds(limit === undefined ? ids : ids.slice(0, limit))
-  const items = rows
-    .sort(comparePointsByDeadline)
-    .map(point => ({ point, status: deadlineStatus(point.deadline, today, days) }))
-  return { items, total: ids.length }
+  const items = rows.map(point => ({ point, status: deadlineStatus(point.deadline, today, DUE_SOON_DAYS) }))
+  return { items, total: ids.length, overdue }
 }
 
-/** Ids of the due-soon points in deadline order, from the index alone (no rows read). */
-export async function getDueSoonIds(days: number = DUE_SOON_DAYS, today: Date = new Date()): Promise<string[]> {
-  const [done, ids] = await Promise.all([doneIds(), db.points.where('deadline').belowOrEqual(addDaysIso(today, days)).primaryKeys()])
-  return ids.filter(id => !done.has(id))
+/** Ids of the due-soon points in the order of getDueSoon (the 临近截止 deck), from the index alone. */
+export async function getDueSoonIds(days: number = NO_HORIZON, today: Date = new Date()): Promise<string[]> {
+  return (await dueOrder(days, today)).ids
 }
 
-/** How many points are due soon or overdue (not done), counted on the index. */
-export async function countDueSoon(days: number = DUE_SOON_DAYS, today: Date = new Date()): Promise<number> {
+/** How many points are due soon or overdue (not done, current plans), counted on the index. */
+export async function countDueSoon(days: number = NO_HORIZON, today: Date = new Date()): Promise<number> {
   return (await getDueSoonIds(days, today)).length
 }
 
 /** How many of the current owner's local changes wait to be synced. */
 export async function countUnsynced(): Promise<number> {
   return db.outbox.where('[owner+state]').equals([await currentOwner(), 'pending']).count()
+}
+
+/** Ids of the current plans on `today` (the newest of their series or of the present year); the rest are 往年. */
+export async function getCurrentPlanIds(today: Date = new Date()): Promise<Set<string>> {
+  return currentPlanIds(await db.plans.toArray(), today)
 }

@@ -6,7 +6,7 @@ import { db } from './db'
 
 /** A stored point back as the plan contract's WorkPoint (the plan context it was stored with left out). */
 export function toWorkPoint(row: PointRow): WorkPoint {
-  const { planId: _planId, planTitle: _title, region: _region, level: _level, year: _year, sectionNo: _no, sectionTitle: _section, order: _order, deadline: _deadline, ...point } = row
+  const { planId: _planId, planTitle: _title, region: _region, level: _level, year: _year, sectionNo: _no, sectionTitle: _section, order: _order, deadline: _deadline, linksTo: _links, ...point } = row
   return point
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { addCheckin, setFavorite } from '~/db/actions'
 import { db } from '~/db/db'
 import { replacePlanData } from '~/db/plan-data-loader'
-import { countDueSoon, countUnsynced, getCheckinHistory, getDueSoon, getDueSoonIds, getFavoriteIds, getFavoritePoints, getLatestCheckins, getPlanPoints, getPointsByIds, getThemePoints, listPlans, listThemesWithCounts } from '~/db/queries'
+import { countDueSoon, countUnsynced, getCheckinHistory, getDueSoon, getDueSoonIds, getDueSoonSummary, getFavoriteIds, getFavoritePoints, getLatestCheckins, getPlanPoints, getPointsByIds, getThemePoints, listPlans, listThemesWithCounts } from '~/db/queries'
 import { makePlan, makePoint, resetDb, samplePlanData } from './fixtures'
 
 beforeEach(async () => {
@@ -92,5 +92,22 @@ describe('getDueSoon', () => {
     // The 临近截止 deck and count read the same points from the deadline index alone.
     expect(await getDueSoonIds(30, today)).toEqual(items.map(i => i.point.id))
     expect(await countDueSoon(30, today)).toBe(6)
+  })
+})
+
+describe('getDueSoonSummary and plan currency', () => {
+  it('leaves out 往年 plans (a newer plan of the series exists) and counts the overdue', async () => {
+    const data = samplePlanData()
+    data.plans.push(makePlan('hunan-2022-zwfw', { year: 2022, sections: [{ no: 1, title: '旧', points: [
+      makePoint('hunan-2022-zwfw-1', { deadlines: [{ text: '年底前', date: '2022-12-31' }] }),
+    ] }] }))
+    await replacePlanData(data)
+    const summary = await getDueSoonSummary(undefined, new Date(2026, 11, 1), 2)
+    expect(summary.total).toBe(3)
+    expect(summary.overdue).toBe(3)
+    expect(summary.items.map(i => i.point.id)).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-3'])
+    expect(await getDueSoonIds(undefined, new Date(2026, 11, 1))).not.toContain('hunan-2022-zwfw-1')
+    // In 2022 the 2022 plan is the present year's: it counts.
+    expect(await getDueSoonIds(undefined, new Date(2022, 11, 1))).toContain('hunan-2022-zwfw-1')
   })
 })
