@@ -9,6 +9,7 @@ import Dexie from 'dexie'
 import { addDaysIso, deadlineStatus, DUE_SOON_DAYS } from '~/domain/deadline'
 import { db } from './db'
 import { planDeckIds, themeDeckKey } from './deck-index'
+import { getListDeckIds } from './list-rows'
 import { currentOwner } from './owner'
 import { comparePlans } from './plans'
 import { comparePointsByDeadline, comparePointsByPlan } from './points'
@@ -75,6 +76,9 @@ export async function getDeckIds(source: DeckSource): Promise<string[]> {
       return getDueSoonIds()
     case 'search':
       return []
+    case 'unit':
+    case 'filtered':
+      return getListDeckIds(source, getDeckIds, getLatestCheckins)
   }
 }
 
