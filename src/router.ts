@@ -11,6 +11,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { title: '搜索' } },
   { path: '/plan/:id', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { title: '工作要点' } },
   { path: '/deck', name: 'deck', component: () => import('./pages/DeckPage.vue'), meta: { title: '要点卡片' } },
+  { path: '/list', name: 'list', component: () => import('./pages/ListPage.vue'), meta: { title: '要点列表' } },
   { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入文件' } },
   { path: '/point/:id', name: 'point', component: () => import('./pages/PointPage.vue'), meta: { title: '要点详情' } },
   { path: '/:pathMatch(.*)*', redirect: '/' },

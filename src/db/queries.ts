@@ -12,6 +12,7 @@ import { orderDueIds, readingRanks } from '~/domain/due-order'
 import { currentPlanIds } from '~/domain/plan-currency'
 import { db } from './db'
 import { planDeckIds, themeDeckKey } from './deck-index'
+import { getListDeckIds } from './list-rows'
 import { currentOwner } from './owner'
 import { comparePlans } from './plans'
 import { comparePointsByDeadline, comparePointsByPlan } from './points'
@@ -78,6 +79,9 @@ export async function getDeckIds(source: DeckSource): Promise<string[]> {
       return getDueSoonIds()
     case 'search':
       return []
+    case 'unit':
+    case 'filtered':
+      return getListDeckIds(source, getDeckIds, getLatestCheckins)
   }
 }
 

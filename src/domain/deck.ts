@@ -1,3 +1,6 @@
+import type { PointFilter } from './point-filter'
+import { pointFilterKey } from './point-filter'
+
 /** What a card deck shows; the key lets the UI remember the position in each deck. */
 export type DeckSource
   = | { kind: 'theme', id: string }
@@ -6,6 +9,10 @@ export type DeckSource
     | { kind: 'favorites', sort?: 'deadline' | 'added' }
     | { kind: 'due' }
     | { kind: 'ids', ids: string[] }
+    /** 我的单位: the points whose lead or partner units include `unit` (src/domain/unit-match.ts). */
+    | { kind: 'unit', unit: string }
+    /** Another deck narrowed by a list's filters, in the same order. */
+    | { kind: 'filtered', base: DeckSource, filter: PointFilter }
 
 /** FNV-1a, to keep keys of long id lists short. */
 function shortHash(text: string): string {
@@ -34,5 +41,9 @@ export function deckSourceKey(source: DeckSource): string {
       const joined = source.ids.join(',')
       return joined.length <= 120 ? `ids:${joined}` : `ids:#${source.ids.length}:${shortHash(joined)}`
     }
+    case 'unit':
+      return `unit:${source.unit.trim()}`
+    case 'filtered':
+      return `${deckSourceKey(source.base)}?${pointFilterKey(source.filter)}`
   }
 }

@@ -1,0 +1,55 @@
+import type { ComputedRef, MaybeRefOrGetter, Ref } from 'vue'
+import type { DeckSource } from '~/domain/deck'
+import type { FacetCounts, FilterPoint, FilterRow, PointFilter } from '~/domain/point-filter'
+import { computed, toValue } from 'vue'
+import { getListPoints, getUnitDirectory } from '~/db/list-rows'
+import { deckSourceKey } from '~/domain/deck'
+import { currentPlanIds } from '~/domain/plan-currency'
+import { applyFilter, facetCounts, toFilterRows } from '~/domain/point-filter'
+import { useLatestCheckins } from './useCheckins'
+import { useLiveQuery } from './useLiveQuery'
+import { usePlans } from './usePlans'
+import { useDeckIds } from './usePoints'
+
+const NO_DECK: DeckSource = { kind: 'ids', ids: [] }
+
+export interface FilteredList {
+  /** Every point of the base deck with its filter facts; undefined while loading. */
+  rows: ComputedRef<FilterRow[] | undefined>
+  /** The ids the filter keeps, in the deck's order. */
+  ids: ComputedRef<string[] | undefined>
+  facets: ComputedRef<FacetCounts | undefined>
+}
+
+/**
+ * A deck's points as a filterable list. IndexedDB is read when the deck, the data or the check-ins change; a filter
+ * change only re-runs the pure filter and counts over the rows in memory.
+ */
+export function useFilteredList(base: MaybeRefOrGetter<DeckSource>, filter: MaybeRefOrGetter<PointFilter>): FilteredList {
+  const src = computed(() => toValue(base))
+  // 我的单位 reads its points itself (one scan); every other deck starts from its ids (search through the index).
+  const baseIds = useDeckIds(() => (src.value.kind === 'unit' ? NO_DECK : src.value))
+  const points = useLiveQuery<FilterPoint[] | undefined>(
+    () => getListPoints(src.value, baseIds.value),
+    [() => deckSourceKey(src.value), baseIds],
+  )
+  const plans = usePlans()
+  const latest = useLatestCheckins()
+  const rows = computed(() => {
+    if (!points.value || !plans.value)
+      return undefined
+    const today = new Date()
+    return toFilterRows(points.value, currentPlanIds(plans.value, today), latest.value, today)
+  })
+  const matched = computed(() => rows.value && applyFilter(rows.value, toValue(filter)))
+  return {
+    rows,
+    ids: computed(() => matched.value?.map(r => r.id)),
+    facets: computed(() => rows.value && facetCounts(rows.value, toValue(filter))),
+  }
+}
+
+/** Units named on the points, most often first (only read while the 我的单位 picker is open). */
+export function useUnitDirectory(active: MaybeRefOrGetter<boolean>): Ref<{ unit: string, count: number }[] | undefined> {
+  return useLiveQuery(async () => (toValue(active) ? getUnitDirectory() : []), [() => toValue(active)])
+}

@@ -1,0 +1,82 @@
+import type { PointRow } from './points'
+import type { DeckSource } from '~/domain/deck'
+import type { FilterPoint } from '~/domain/point-filter'
+import type { CheckinStatus } from '~/domain/progress'
+import { currentPlanIds } from '~/domain/plan-currency'
+import { applyFilter, toFilterRows } from '~/domain/point-filter'
+import { isCollectiveUnit, qualifyUnit, unitMatcher, unitRole } from '~/domain/unit-match'
+import { db } from './db'
+import { comparePointsByPlan } from './points'
+
+// Point lists (/list): the facts their filters need, read once per data change; filtering and counting then run
+// in memory (src/domain/point-filter.ts), so a tap on a filter never touches IndexedDB.
+
+function toFilterPoint(p: PointRow, role?: FilterPoint['role']): FilterPoint {
+  return {
+    id: p.id,
+    planId: p.planId,
+    level: p.level,
+    region: p.region,
+    leads: p.leadUnits.map(u => qualifyUnit(u, p)),
+    deadline: p.deadline,
+    ...(role ? { role } : {}),
+  }
+}
+
+/**
+ * 我的单位: every point is read (no index holds units: keeping one up for 100,000 points would slow every data
+ * load for one list), matched, and kept in reading order.
+ */
+async function unitPoints(unit: string): Promise<FilterPoint[]> {
+  const m = unitMatcher(unit)
+  if (!m.canonical)
+    return []
+  const hits: { row: PointRow, role: FilterPoint['role'] }[] = []
+  for (const row of await db.points.toArray()) {
+    const role = unitRole(row, m)
+    if (role)
+      hits.push({ row, role })
+  }
+  return hits.sort((a, b) => comparePointsByPlan(a.row, b.row)).map(h => toFilterPoint(h.row, h.role))
+}
+
+/** The facts of a list's points in the deck's order: `ids` is the base deck's ids (not needed for 我的单位). */
+export async function getListPoints(base: DeckSource, ids: readonly string[] | undefined): Promise<FilterPoint[] | undefined> {
+  if (base.kind === 'unit')
+    return unitPoints(base.unit)
+  if (ids === undefined)
+    return undefined
+  const rows = await db.points.bulkGet([...ids])
+  return rows.filter((p): p is PointRow => p !== undefined).map(p => toFilterPoint(p))
+}
+
+/** Units named on the points (with their region), most often named first: the 我的单位 picker offers them. */
+export async function getUnitDirectory(): Promise<{ unit: string, count: number }[]> {
+  const counts = new Map<string, number>()
+  for (const p of await db.points.toArray()) {
+    const seen = new Set([...p.leadUnits, ...p.partnerUnits].filter(u => !isCollectiveUnit(u)).map(u => qualifyUnit(u, p)))
+    for (const u of seen)
+      counts.set(u, (counts.get(u) ?? 0) + 1)
+  }
+  return [...counts].map(([unit, count]) => ({ unit, count })).sort((a, b) => b.count - a.count || a.unit.localeCompare(b.unit, 'zh-Hans-CN'))
+}
+
+type LatestStatuses = () => Promise<ReadonlyMap<string, { status: CheckinStatus }>>
+
+/**
+ * A 我的单位 or filtered deck's ids, for callers that only have a DeckSource. `baseIds` answers the base deck and
+ * `latest` the owner's latest check-ins (queries.ts passes its own, which import this module); search decks have
+ * no ids here, as in getDeckIds.
+ */
+export async function getListDeckIds(source: DeckSource, baseIds: (source: DeckSource) => Promise<string[]>, latest: LatestStatuses, today: Date = new Date()): Promise<string[]> {
+  const rows = async (base: DeckSource, ids: string[] | undefined) => {
+    const [points, plans, statuses] = await Promise.all([getListPoints(base, ids), db.plans.toArray(), latest()])
+    return toFilterRows(points ?? [], currentPlanIds(plans, today), statuses, today)
+  }
+  if (source.kind === 'unit')
+    return applyFilter(await rows(source, undefined), {}).map(r => r.id)
+  if (source.kind !== 'filtered')
+    return baseIds(source)
+  const ids = source.base.kind === 'unit' ? undefined : await baseIds(source.base)
+  return applyFilter(await rows(source.base, ids), source.filter).map(r => r.id)
+}
