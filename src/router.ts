@@ -14,6 +14,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/list', name: 'list', component: () => import('./pages/ListPage.vue'), meta: { title: '要点列表' } },
   { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入文件' } },
   { path: '/point/:id', name: 'point', component: () => import('./pages/PointPage.vue'), meta: { title: '要点详情' } },
+  { path: '/about', name: 'about', component: () => import('./pages/AboutPage.vue'), meta: { title: '关于', tab: 'me' } },
+  { path: '/help', name: 'help', component: () => import('./pages/HelpPage.vue'), meta: { title: '使用帮助', tab: 'me' } },
+  { path: '/privacy', name: 'privacy', component: () => import('./pages/PrivacyPage.vue'), meta: { title: '隐私说明', tab: 'me' } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -1,5 +1,7 @@
 import type { Ref } from 'vue'
+import type { DataInfo } from '~/db/data-info'
 import { shallowRef, watch } from 'vue'
+import { getDataInfo } from '~/db/data-info'
 import { getPlanDataKey } from '~/db/plan-data-key'
 import { getStoredDataVersion } from '~/db/plan-data-loader'
 import { useLiveQuery } from './useLiveQuery'
@@ -32,4 +34,9 @@ export function useStorageEstimate(): Ref<{ usage: number, quota: number } | und
   }
   watch(version, refresh, { immediate: true })
   return estimate
+}
+
+/** Counts, dates and source of the stored plan data, for 我的 (live). */
+export function useDataInfo(): Ref<DataInfo | undefined> {
+  return useLiveQuery(getDataInfo)
 }

@@ -24,7 +24,20 @@ export function useInstallPrompt() {
     const { outcome } = await event.userChoice
     return outcome === 'accepted'
   }
-  return { canInstall, standalone, promptInstall }
+  return { canInstall, standalone, installed: computed(() => installed.value), promptInstall }
+}
+
+/** Where installation has to go another way: iOS Safari's 分享 menu, another iOS browser, an in-app browser, or the menu. */
+export type InstallRoute = 'ios-safari' | 'ios-other' | 'in-app' | 'menu'
+
+export function installRoute(ua: string = navigator.userAgent): InstallRoute {
+  if (/MicroMessenger|QQ\/|DingTalk|AlipayClient|Weibo/i.test(ua))
+    return 'in-app'
+  if (isIosSafari(ua))
+    return 'ios-safari'
+  if (/iPad|iPhone|iPod/.test(ua))
+    return 'ios-other'
+  return 'menu'
 }
 
 /** True on iPhone/iPad Safari, where installing means 分享 → 添加到主屏幕. */

@@ -10,9 +10,12 @@ export const FONT_SIZE_LABELS: Record<FontSize, string> = {
   xlarge: '特大',
 }
 
-/** Body text size in px per setting; 长辈模式 never goes below 18px (MIIT 适老化). */
+/**
+ * Body text size in px per setting. 长辈模式 starts at 20px (MIIT 适老化 asks ≥ 18px; headings then reach 24px and
+ * more through the type ramp in App.vue), and 大 / 特大 go further still.
+ */
 const BASE_PX: Record<FontSize, number> = { standard: 16, large: 18, xlarge: 20 }
-const ELDER_MIN_PX = 18
+const ELDER_PX: Record<FontSize, number> = { standard: 20, large: 22, xlarge: 24 }
 
 /** Display preferences of this device (UI state only; kept in localStorage). */
 export const useSettingsStore = defineStore('settings', () => {
@@ -20,8 +23,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const fontSize = useLocalStorage<FontSize>('ydt:font-size', 'standard')
 
   const bodyPx = computed(() => {
-    const px = BASE_PX[fontSize.value] ?? BASE_PX.standard
-    return elderMode.value ? Math.max(px + 2, ELDER_MIN_PX) : px
+    const sizes = elderMode.value ? ELDER_PX : BASE_PX
+    return sizes[fontSize.value] ?? sizes.standard
   })
 
   function toggleElderMode() {

@@ -9,14 +9,16 @@ beforeEach(() => {
 })
 
 describe('settings store', () => {
-  it('never goes below 18px in 长辈模式 and grows with the font size setting', () => {
+  it('starts 长辈模式 at 20px and grows with the font size setting', () => {
     const settings = useSettingsStore()
     expect(settings.bodyPx).toBe(16)
     settings.toggleElderMode()
     expect(settings.elderMode).toBe(true)
-    expect(settings.bodyPx).toBeGreaterThanOrEqual(18)
-    settings.fontSize = 'xlarge'
+    expect(settings.bodyPx).toBe(20)
+    settings.fontSize = 'large'
     expect(settings.bodyPx).toBe(22)
+    settings.fontSize = 'xlarge'
+    expect(settings.bodyPx).toBe(24)
     settings.toggleElderMode()
     expect(settings.bodyPx).toBe(20)
   })

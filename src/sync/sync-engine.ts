@@ -6,7 +6,7 @@ import { pushOutbox } from './push-outbox'
 import { refreshPlanData } from './refresh-plans'
 import { clearSession, expireSession, forgetTokensToRevoke, getSession, rememberTokenToRevoke, saveSession, settleLocalDataQuestion, tokensToRevoke } from './session'
 import { SyncApiClient } from './sync-api-client'
-import { AuthError, describeSyncError } from './sync-errors'
+import { AuthError, describeSyncError, NetworkError } from './sync-errors'
 import { updateSyncStatus } from './sync-status'
 
 export type SyncOutcome
@@ -73,7 +73,7 @@ export class SyncEngine {
       // Only this account's rows go out, with this account's token, whoever signs in meanwhile.
       const pushed = await pushOutbox(this.client, session.token, session.user.name, { now, random: this.options.random })
       const pulled = await pullChanges(this.client, session.token, session.user.name)
-      await updateSyncStatus({ running: undefined, lastError: undefined, lastSyncedAt: new Date(now()).toISOString() })
+      await updateSyncStatus({ running: undefined, lastError: undefined, unreachable: undefined, lastSyncedAt: new Date(now()).toISOString() })
       return { kind: 'synced', pushed, pulled }
     }
     catch (error) {
@@ -83,7 +83,7 @@ export class SyncEngine {
         return { kind: 'auth-expired' }
       }
       const message = describeSyncError(error)
-      await updateSyncStatus({ running: undefined, lastError: message })
+      await updateSyncStatus({ running: undefined, lastError: message, unreachable: error instanceof NetworkError ? true : undefined })
       return { kind: 'failed', message }
     }
   }
@@ -105,7 +105,7 @@ export class SyncEngine {
     const login = await this.client.login(name, password)
     await saveSession({ token: login.token, expiresAt: login.expiresAt, user: login.user, askAboutLocalData: await hasLocalData() })
     // The sync status belonged to whoever was signed in before; this account's rows waiting out a backoff go now.
-    await updateSyncStatus({ lastError: undefined, lastSyncedAt: undefined })
+    await updateSyncStatus({ lastError: undefined, unreachable: undefined, lastSyncedAt: undefined })
     await makeOutboxDueNow()
     return this.syncNow()
   }
@@ -135,6 +135,6 @@ export class SyncEngine {
       await this.running?.catch(() => undefined)
       await clearOwnerData(session.user.name)
     }
-    await updateSyncStatus({ lastError: undefined, lastSyncedAt: undefined })
+    await updateSyncStatus({ lastError: undefined, unreachable: undefined, lastSyncedAt: undefined })
   }
 }

@@ -6,6 +6,8 @@ export interface SyncStatus {
   lastAttemptAt?: string
   /** In words, for the user; cleared by the next successful run. */
   lastError?: string
+  /** The last run never reached the server (no answer at all): the chip says 离线 even where navigator.onLine is true. */
+  unreachable?: boolean
   running?: boolean
 }
 

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROUTES } from './routes'
 import { launchBrowser, PHONE, waitForHomeData } from './support/browser'
 import { BASE_URL } from './support/env'
-import { contrastRatios, smallTargets, textMetrics } from './support/measure'
+import { contrastRatios, headingSizes, smallTargets, textLayoutFaults, textMetrics } from './support/measure'
 
 const TEXT_SELECTORS = [
   'body',
@@ -44,7 +45,7 @@ describe('长辈模式', () => {
     expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true)
 
     const body = await textMetrics(page, 'body')
-    expect(body.fontSize).toBeGreaterThanOrEqual(18)
+    expect(body.fontSize).toBeGreaterThanOrEqual(20)
     expect(body.lineHeight).toBeGreaterThanOrEqual(1.3)
     const title = await textMetrics(page, '.point-item__title')
     expect(title.fontSize).toBeGreaterThan(normal.fontSize)
@@ -73,16 +74,58 @@ describe('长辈模式', () => {
     await form.getByRole('button', { name: '取消' }).click()
     await page.getByRole('link', { name: '我的' }).click()
     await page.locator('[data-font="xlarge"]').click()
-    expect((await textMetrics(page, 'body')).fontSize).toBeGreaterThanOrEqual(22)
+    expect((await textMetrics(page, 'body')).fontSize).toBe(24)
     await page.reload()
     await page.locator('[data-font="xlarge"][aria-checked="true"]').waitFor()
-    expect((await textMetrics(page, 'body')).fontSize).toBeGreaterThanOrEqual(22)
+    expect((await textMetrics(page, 'body')).fontSize).toBe(24)
     expect(await smallTargets(page, '.app-main, .tabbar', 60)).toEqual([])
 
     // And back to normal mode: the 打卡 sheet is a pop-up again.
     await page.getByTestId('elder-toggle').click()
     await page.locator('[data-font="standard"]').click()
     expect((await textMetrics(page, 'body')).fontSize).toBe(16)
+    await context.close()
+  })
+
+  it('scales the whole type ramp at 特大 and keeps every page free of clipped or overlapping text and small targets', async () => {
+    const context = await browser.newContext(PHONE)
+    await context.addInitScript(() => {
+      localStorage.setItem('ydt:elder-mode', 'true')
+      localStorage.setItem('ydt:font-size', 'xlarge')
+    })
+    const page = await context.newPage()
+    await page.goto(BASE_URL)
+    await waitForHomeData(page)
+    const problems: string[] = []
+    for (const { path, ready } of ROUTES) {
+      await page.goto(`${BASE_URL}${path}`)
+      await page.locator(ready).first().waitFor({ timeout: 20_000 })
+      await page.waitForTimeout(300)
+      const { body, headings } = await headingSizes(page)
+      expect(body, path).toBe(24)
+      expect(headings.length, `${path} has headings`).toBeGreaterThan(0)
+      for (const h of headings) {
+        if (h.size < Math.max(24, body * 1.15))
+          problems.push(`${path}: ${h.tag} "${h.text}" ${h.size}px`)
+      }
+      for (const t of await smallTargets(page, '.app-main, .tabbar', 60))
+        problems.push(`${path}: small target ${t.what} ${t.width}×${t.height}`)
+      for (const f of await textLayoutFaults(page))
+        problems.push(`${path}: ${f}`)
+    }
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('keeps 长辈模式 标准 at body 20px with headings from 24px', async () => {
+    const context = await browser.newContext(PHONE)
+    await context.addInitScript(() => localStorage.setItem('ydt:elder-mode', 'true'))
+    const page = await context.newPage()
+    await page.goto(`${BASE_URL}/me`)
+    await page.getByTestId('me-more').waitFor()
+    const { body, headings } = await headingSizes(page)
+    expect(body).toBe(20)
+    expect(Math.min(...headings.map(h => h.size))).toBeGreaterThanOrEqual(24)
     await context.close()
   })
 })

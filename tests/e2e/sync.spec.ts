@@ -39,7 +39,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
 
   it('syncs five check-ins and a favorite made offline, exactly, to the server and to a second device; colleagues see them read-only', async () => {
     const page = await freshPage()
-    expect(await chipText(page)).toBe('本机')
+    expect(await chipState(page)).toEqual({ icon: 'phone', text: '未登录 · 仅存本机' })
     await signInOnMe(page, server.url, 'zhang')
     expect(normalizeText(await page.getByTestId('account-unit').textContent())).toBe(UNIT)
     await expect.poll(() => page.getByTestId('sync-state-text').textContent().then(normalizeText)).toBe('已同步')
@@ -57,7 +57,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
     const favoritePoint = pointIds[4]!
     await page.locator(`.deck__slot[data-current="true"] article[data-point="${favoritePoint}"]`).getByTestId('favorite').click()
     await home(page)
-    await expect.poll(() => chipState(page)).toEqual({ mark: '×', text: '离线 · 待同步 6 条' })
+    await expect.poll(() => chipState(page)).toEqual({ icon: 'cloud-off', text: '离线 · 待同步 6 条' })
 
     // A reload while offline keeps all six waiting.
     await page.reload()
@@ -66,7 +66,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
     expect((await localSyncRows(page)).outbox).toHaveLength(6)
 
     await page.context().setOffline(false)
-    await expect.poll(() => chipState(page), { timeout: 20_000 }).toEqual({ mark: '✓', text: '已同步' })
+    await expect.poll(() => chipState(page), { timeout: 20_000 }).toEqual({ icon: 'check', text: '已同步' })
     const local = await localSyncRows(page)
     expect(local.outbox).toEqual([])
     expect(local.checkins.map(c => c.syncState)).toEqual(Array.from({ length: 5 }, () => 'synced'))
@@ -85,8 +85,8 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
     await second.locator(`.favorites__list [data-point="${favoritePoint}"]`).waitFor()
     await second.goto(`${server.url}/point/${favoritePoint}`)
     const card = second.locator(`article[data-point="${favoritePoint}"]`)
-    await card.locator('.checkin-history__summary').click()
     expect(normalizeText(await card.locator('.checkin-history__summary').textContent())).toBe('打卡记录（3）')
+    expect(await card.locator('.checkin-history__owner').allTextContents()).toEqual(['zhang', 'zhang', 'zhang'])
     expect(normalizeText(await card.locator('.checkin-history__list').textContent())).toContain('离线打卡 5')
     expect(normalizeText(await card.getByTestId('latest-checkin').textContent())).toContain('已完成 · 100%')
     expect(await card.getByTestId('unit-checkins').count()).toBe(0) // one's own check-ins are not "colleagues"
@@ -98,7 +98,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
     const unitView = colleague.locator(`article[data-point="${favoritePoint}"]`).getByTestId('unit-checkins')
     await unitView.waitFor()
     expect(await unitView.locator('li').count()).toBe(1)
-    expect(normalizeText(await unitView.locator('li[data-author="zhang"]').textContent())).toMatch(/^zhang\s*✓ 已完成 · 100%\s*\d+月\d+日 \d\d:\d\d\s*离线打卡 5$/)
+    expect(normalizeText(await unitView.locator('li[data-author="zhang"]').textContent())).toMatch(/^zhang\s*已完成 · 100%\s*\d+月\d+日 \d\d:\d\d\s*离线打卡 5$/)
     expect(await colleague.locator(`article[data-point="${favoritePoint}"] .checkin-history__summary`).count()).toBe(0)
     const outsider = await freshPage()
     await signInOnMe(outsider, server.url, 'wang')

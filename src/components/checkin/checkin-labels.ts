@@ -30,3 +30,43 @@ export function formatCheckinTime(iso: string, now: Date = new Date()): string {
   const year = d.getFullYear() === now.getFullYear() ? '' : `${d.getFullYear()}年`
   return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`
 }
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+/** How long ago, in words: 刚刚, 5 分钟前, 3 小时前, 昨天, 4 天前; beyond a month only the date says it. */
+export function formatRelativeTime(iso: string, now: Date = new Date()): string {
+  const d = new Date(iso)
+  const ms = now.getTime() - d.getTime()
+  if (Number.isNaN(ms))
+    return ''
+  if (ms < MINUTE)
+    return '刚刚'
+  if (ms < HOUR)
+    return `${Math.floor(ms / MINUTE)} 分钟前`
+  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
+  if (d.getTime() >= startOfToday)
+    return `${Math.floor(ms / HOUR)} 小时前`
+  const days = Math.ceil((startOfToday - d.getTime()) / DAY)
+  if (days === 1)
+    return '昨天'
+  if (days < 30)
+    return `${days} 天前`
+  return ''
+}
+
+/** "3 小时前 · 11月21日 09:05", or the date alone when it is long ago. */
+export function formatCheckinWhen(iso: string, now: Date = new Date()): string {
+  const relative = formatRelativeTime(iso, now)
+  const date = formatCheckinTime(iso, now)
+  return relative ? `${relative} · ${date}` : date
+}
+
+/**
+ * Whether saving `progress` would move the point backwards from the latest check-in: then the sheet asks for a
+ * reason (the note) or an explicit confirmation before it records it.
+ */
+export function isProgressDrop(latestProgress: number | undefined, progress: number): boolean {
+  return latestProgress !== undefined && progress < latestProgress
+}

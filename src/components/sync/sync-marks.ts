@@ -1,12 +1,13 @@
+import type { AppIconName } from '../layout/AppIcon.vue'
 import type { SyncChipKind } from '~/sync/sync-label'
 
-/** A shape per sync state next to its words, so the state never rests on colour alone. */
-export const SYNC_KIND_MARKS: Record<SyncChipKind, string> = {
-  local: '○',
-  synced: '✓',
-  pending: '↑',
-  syncing: '↻',
-  failed: '!',
-  offline: '×',
-  signin: '!',
+/** An icon per sync state next to its words, so the state never rests on colour alone. */
+export const SYNC_KIND_ICONS: Record<SyncChipKind, AppIconName> = {
+  local: 'phone',
+  synced: 'check',
+  pending: 'upload',
+  syncing: 'sync',
+  failed: 'alert',
+  offline: 'cloud-off',
+  signin: 'user',
 }

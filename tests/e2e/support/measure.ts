@@ -64,3 +64,70 @@ export function textMetrics(page: Page, selector: string): Promise<{ fontSize: n
     return { fontSize, lineHeight: lh / fontSize }
   })
 }
+
+/** Visible h1–h4 headings (outside inert or hidden parts) with their font sizes, and the body's. */
+export function headingSizes(page: Page): Promise<{ body: number, headings: { text: string, tag: string, size: number }[] }> {
+  return page.evaluate(() => {
+    const headings: { text: string, tag: string, size: number }[] = []
+    for (const el of document.querySelectorAll<HTMLElement>('.app-main h1, .app-main h2, .app-main h3, .app-main h4')) {
+      if (el.closest('[inert], [aria-hidden="true"]') || el.getClientRects().length === 0)
+        continue
+      headings.push({ text: (el.textContent ?? '').trim().slice(0, 20), tag: el.tagName.toLowerCase(), size: Number.parseFloat(getComputedStyle(el).fontSize) })
+    }
+    return { body: Number.parseFloat(getComputedStyle(document.body).fontSize), headings }
+  })
+}
+
+/**
+ * Text that does not fit: the page scrolls sideways, an element's text runs past the viewport, text clipped by an
+ * overflow-hidden box, or two runs of text drawn over each other (line boxes of different text nodes overlapping).
+ */
+export function textLayoutFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = []
+    const vw = document.documentElement.clientWidth
+    if (document.documentElement.scrollWidth > vw + 1)
+      faults.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`)
+    const hidden = (el: Element) => {
+      if (el.closest('[inert], [aria-hidden="true"], .van-popup, .visually-hidden'))
+        return true
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const s = getComputedStyle(e)
+        if (s.visibility === 'hidden' || s.opacity === '0' || s.display === 'none')
+          return true
+      }
+      return false
+    }
+    const walker = document.createTreeWalker(document.querySelector('#app') ?? document.body, NodeFilter.SHOW_TEXT)
+    const runs: { label: string, rects: DOMRect[] }[] = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim()
+      const parent = node.parentElement
+      if (!text || !parent || hidden(parent))
+        continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0)
+      const label = `"${text.slice(0, 16)}" in .${[...parent.classList].join('.') || parent.tagName.toLowerCase()}`
+      if (rects.some(r => r.right > vw + 1 || r.left < -1))
+        faults.push(`${label} runs past the screen edge`)
+      // Clipped: an ancestor that hides overflow and is narrower than the text inside it.
+      for (let e: HTMLElement | null = parent; e && e !== document.body; e = e.parentElement) {
+        const s = getComputedStyle(e)
+        if ((s.overflowX === 'hidden' || s.overflowX === 'clip' || s.textOverflow === 'ellipsis') && e.scrollWidth > e.clientWidth + 1) {
+          faults.push(`${label} is clipped by .${[...e.classList].join('.') || e.tagName.toLowerCase()}`)
+          break
+        }
+      }
+      runs.push({ label, rects })
+    }
+    const overlap = (a: DOMRect, b: DOMRect) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top))
+    for (let i = 0; i < runs.length; i++) {
+      for (let j = i + 1; j < runs.length; j++) {
+        if (runs[i]!.rects.some(a => runs[j]!.rects.some(b => overlap(a, b) > 0.25 * Math.min(a.width * a.height, b.width * b.height))))
+          faults.push(`${runs[i]!.label} overlaps ${runs[j]!.label}`)
+      }
+    }
+    return faults
+  })
+}

@@ -36,17 +36,17 @@ export async function checkInOnCurrentCard(page: Page, note: string, status: 'in
   return pointId
 }
 
-/** The sync chip's words on 首页 (its shape mark aside). */
+/** The sync chip's words on 首页 (its icon aside). */
 export async function chipText(page: Page): Promise<string> {
   return normalizeText(await page.getByTestId('sync-chip').locator('.sync-chip__text').textContent({ timeout: 1_000 }).catch(() => ''))
 }
 
-/** The chip's shape mark and words read together (the state is never told by colour alone). */
-export async function chipState(page: Page): Promise<{ mark: string, text: string }> {
+/** The chip's icon (its AppIcon name) and words read together (the state is never told by colour alone). */
+export async function chipState(page: Page): Promise<{ icon: string, text: string }> {
   return page.getByTestId('sync-chip').evaluate(chip => ({
-    mark: (chip.querySelector('.sync-chip__mark')?.textContent ?? '').trim(),
+    icon: chip.querySelector('.sync-chip__mark')?.getAttribute('data-icon') ?? '',
     text: (chip.querySelector('.sync-chip__text')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-  }), undefined, { timeout: 1_000 }).catch(() => ({ mark: '', text: '' }))
+  }), undefined, { timeout: 1_000 }).catch(() => ({ icon: '', text: '' }))
 }
 
 /** The local outbox and check-ins, read straight from IndexedDB. */

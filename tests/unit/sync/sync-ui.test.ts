@@ -103,7 +103,8 @@ describe('useSyncState', () => {
     expect(state.label.value.kind).toBe('local')
 
     await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'done', progress: 100, note: '' })
-    await vi.waitFor(() => expect(state.label.value.text).toBe('本机 · 1 条待同步'))
+    await vi.waitFor(() => expect(state.label.value.detail).toBe('未登录：1 条记录只保存在本机，登录后可同步'))
+    expect(state.label.value.text).toBe('未登录 · 仅存本机')
 
     // zhang signs in: the 本机 row is not zhang's, so nothing of zhang's is pending yet.
     await saveSession({ token: 't', expiresAt: '2099-01-01T00:00:00Z', user: { name: 'zhang', unit: '市政务服务中心', admin: false } })
@@ -114,7 +115,7 @@ describe('useSyncState', () => {
     await vi.waitFor(() => expect(state.label.value).toMatchObject({ kind: 'failed', detail: '网络不可用，稍后自动重试（1 条待同步）' }))
 
     await expireSession('another-token') // a 401 for a token no longer signed in changes nothing
-    expect(state.label.value.text).toBe('同步失败')
+    expect(state.label.value.text).toBe('同步失败 · 待同步 1 条')
     await expireSession('t')
     await vi.waitFor(() => expect(state.label.value.text).toBe('请重新登录'))
     expect(state.session.value?.user.name).toBe('zhang')
