@@ -5,15 +5,14 @@
 import type { SearchIndex } from './search-index'
 import type { SearchRequest, SearchResponse } from './search-protocol'
 import { db } from '~/db/db'
-import { pinyinInitials } from './pinyin-initials'
-import { loadSearchDocs } from './search-docs'
-import { buildSearchIndex } from './search-index'
+import { buildPinyinSearchIndex } from './build-index'
+import { loadSearchCorpus } from './search-docs'
 
 let built: { key: string, index: Promise<SearchIndex> } | undefined
 
 function indexFor(key: string): Promise<SearchIndex> {
   if (built?.key !== key) {
-    const entry = { key, index: loadSearchDocs(db).then(docs => buildSearchIndex(docs, pinyinInitials)) }
+    const entry = { key, index: loadSearchCorpus(db).then(buildPinyinSearchIndex) }
     built = entry
     entry.index.catch(() => {
       if (built === entry)
@@ -28,8 +27,11 @@ const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<SearchRequ
 scope.onmessage = async ({ data: request }) => {
   try {
     const index = await indexFor(request.dataKey)
-    if (!request.warm)
-      scope.postMessage({ id: request.id, ids: index.query(request.q, request.limit) })
+    if (!request.warm) {
+      const ids = index.query(request.q, request.limit)
+      const hits = request.detail ? index.highlight(request.q, ids.slice(0, request.detail)) : []
+      scope.postMessage({ id: request.id, ids, hits })
+    }
   }
   catch (error) {
     scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) })
