@@ -2,13 +2,15 @@ import type { PinyinWord } from './word-pinyin'
 
 /**
  * A text's pinyin packed for the index: one Uint16 per UTF-16 unit, the syllable's id in a shared table, with the
- * top bit set where a word starts. Two bytes a character keeps 100,000 points' titles, units and bodies in a
+ * top bit set where a word starts (and the next one where that word is a function word). Two bytes a character keeps 100,000 points' titles, units and bodies in a
  * worker's memory; the same array could be shipped precomputed.
  */
 export type PackedPinyin = Uint16Array
 
 const WORD_START = 0x8000
-const ID_MASK = 0x7FFF
+/** A word start where no pinyin match may begin (a function word). */
+const NO_MATCH_START = 0x4000
+const ID_MASK = 0x3FFF
 
 /** Syllables seen in the indexed texts; the query parser reads full syllables from it, so no list is hard-coded. */
 export class SyllableTable {
@@ -63,7 +65,7 @@ export function packPinyin(length: number, words: PinyinWord[], table: SyllableT
   for (const w of words) {
     const starts = canStartMatch(w.text)
     for (let k = 0; k < w.syllables.length && w.start + k < length; k++)
-      out[w.start + k] = table.id(w.syllables[k]!) | (k === 0 && starts ? WORD_START : 0)
+      out[w.start + k] = table.id(w.syllables[k]!) | (k === 0 ? (starts ? WORD_START : WORD_START | NO_MATCH_START) : 0)
   }
   return out
 }
@@ -147,7 +149,7 @@ export function pinyinSpans(term: string, text: string, packed: PackedPinyin, ta
   const spans: number[] = []
   const latinFirst = !isHanChar(term[0]!)
   for (let t = 0; t < text.length; t++) {
-    if (latinFirst ? (packed[t]! & WORD_START) === 0 : text[t] !== term[0])
+    if (latinFirst ? (packed[t]! & (WORD_START | NO_MATCH_START)) !== WORD_START : text[t] !== term[0])
       continue
     const end = matchFrom(term, 0, text, packed, table, t, t, false)
     if (end > t) {
