@@ -1,5 +1,5 @@
-import type { SearchHit, SearchIndex } from './search-index'
-import type { SearchRequest, SearchResponse } from './search-protocol'
+import type { PinyinIndexes } from './build-index'
+import type { SearchAnswer, SearchRequest, SearchResponse } from './search-protocol'
 import type { PointRow } from '~/db/points'
 import { db } from '~/db/db'
 import { getPlanDataKey } from '~/db/plan-data-key'
@@ -14,11 +14,7 @@ export const SEARCH_PAGE_SIZE = 50
 // year, which can turn a plan into 往年.
 const dataKey = async () => `${await getPlanDataKey()}|${new Date().getFullYear()}`
 
-/** Ids best first, and what matched in the first `detail` of them. */
-export interface SearchAnswer {
-  ids: string[]
-  hits: SearchHit[]
-}
+export type { SearchAnswer } from './search-protocol'
 
 /** Where the index lives: a Web Worker in the browser, this thread where there are no workers (tests, old browsers). */
 interface Searcher {
@@ -36,7 +32,7 @@ function workerSearcher(): Searcher {
     if ('error' in data)
       call?.reject(new Error(data.error))
     else
-      call?.resolve({ ids: data.ids, hits: data.hits })
+      call?.resolve(data)
   }
   const send = (request: Omit<SearchRequest, 'id'>) => {
     const id = ++nextId
@@ -52,11 +48,11 @@ function workerSearcher(): Searcher {
 }
 
 function inThreadSearcher(): Searcher {
-  let built: { key: string, index: Promise<SearchIndex> } | undefined
+  let built: { key: string, index: Promise<PinyinIndexes> } | undefined
   const indexFor = (key: string) => {
     if (built?.key !== key) {
       // pinyin-pro is large: loaded only when someone searches, never in the first-load bundle.
-      const entry = { key, index: Promise.all([import('./build-index'), loadSearchCorpus(db)]).then(([{ buildPinyinSearchIndex }, corpus]) => buildPinyinSearchIndex(corpus)) }
+      const entry = { key, index: Promise.all([import('./build-index'), loadSearchCorpus(db)]).then(([{ buildPinyinIndexes }, corpus]) => buildPinyinIndexes(corpus)) }
       built = entry
       entry.index.catch(() => {
         if (built === entry)
@@ -67,9 +63,8 @@ function inThreadSearcher(): Searcher {
   }
   return {
     query: async (key, q, limit, detail) => {
-      const index = await indexFor(key)
-      const ids = index.query(q, limit)
-      return { ids, hits: detail ? index.highlight(q, ids.slice(0, detail)) : [] }
+      const [{ answerQuery }, indexes] = await Promise.all([import('./build-index'), indexFor(key)])
+      return answerQuery(indexes, q, limit, detail)
     },
     warm: key => void indexFor(key).catch(() => undefined),
   }
@@ -89,7 +84,7 @@ export async function searchPointIds(q: string, limit: number = SEARCH_RESULT_LI
 /** Like searchPointIds, with what matched in the first `detail` results (for highlighting). */
 export async function searchWithHits(q: string, limit: number = SEARCH_RESULT_LIMIT, detail: number = SEARCH_PAGE_SIZE): Promise<SearchAnswer> {
   if (q.trim() === '')
-    return { ids: [], hits: [] }
+    return { ids: [], hits: [], themes: [], closestTheme: null, alternatives: [] }
   return getSearcher().query(await dataKey(), q, limit, detail)
 }
 

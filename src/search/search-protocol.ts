@@ -1,4 +1,5 @@
 import type { SearchHit } from './search-index'
+import type { SearchSuggestions } from './suggest'
 
 /** Messages between the page and the search worker. */
 export interface SearchRequest {
@@ -13,4 +14,10 @@ export interface SearchRequest {
   warm?: boolean
 }
 
-export type SearchResponse = { id: number, ids: string[], hits: SearchHit[] } | { id: number, error: string }
+/** Ids best first, what matched in the first `detail` of them, and (with `detail`) suggestions. */
+export interface SearchAnswer extends SearchSuggestions {
+  ids: string[]
+  hits: SearchHit[]
+}
+
+export type SearchResponse = ({ id: number } & SearchAnswer) | { id: number, error: string }
