@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { figuresTable } from './figures'
 
 /** The parts of `npm run bench`, in report order; `--only` takes these names. */
-export const PARTS = ['load', 'browser', 'lighthouse', 'ingest', 'formats', 'server'] as const
+export const PARTS = ['load', 'browser', 'lighthouse', 'ingest', 'formats', 'server', 'search'] as const
 export type Part = typeof PARTS[number]
 
 const START = '<!-- bench:start -->'
@@ -54,6 +54,7 @@ const TITLES: Record<Part, string> = {
   ingest: 'Ingest pipeline throughput',
   formats: 'Format readers on a large generated plan',
   server: 'Sync server under 200 concurrent clients',
+  search: 'Search quality (precision@5)',
 }
 
 /** Rewrites the generated section of BENCHMARKS.md with the parts in `reports`, keeping the other parts and everything outside the markers. */

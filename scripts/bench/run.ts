@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only load,browser,lighthouse,ingest,formats,server] [--points 100000] [--skip-build] [--no-write]`
+ * `npm run bench -- [--only load,browser,lighthouse,ingest,formats,server,search] [--points 100000] [--skip-build] [--no-write]`
  * Issue 5's measuring harness: prints every figure with its unit, its same-run baseline and its target, and rewrites
  * the generated section of BENCHMARKS.md (only the parts that ran). Not a test: the machine is noisy, so the ratios
  * to the baselines are what to read. Loopback only: ports 4330–4339 (app, Lighthouse) and 8780–8784 (sync server).
@@ -21,6 +21,7 @@ import { measureInitialTransfer } from './initial-transfer'
 import { measureLighthouse } from './lighthouse'
 import { currentLoad, describeMachine } from './machine'
 import { PARTS, writeReport } from './report'
+import { searchQualityFigures } from './search-quality'
 import { serverFigures } from './server-figures'
 import { benchPglite, benchPostgres } from './server-throughput'
 
@@ -152,6 +153,8 @@ try {
         }))
       }))
     }
+    if (name === 'search')
+      reports.push(await part(name, searchQualityFigures))
     if (name === 'server') {
       reports.push(await part(name, async (notes) => {
         const load = { clients: [200], seconds: Number(values.seconds), batch: 10, rounds: 2000, ports: [8780, 8781, 8782, 8783, 8784] }

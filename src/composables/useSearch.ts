@@ -1,7 +1,8 @@
 import type { MaybeRefOrGetter, Ref } from 'vue'
 import type { PointRow } from '~/db/points'
+import type { SearchAnswer } from '~/search/point-search'
 import { getCurrentScope, onScopeDispose, shallowRef, toValue, watch } from 'vue'
-import { searchPointIds, searchPoints } from '~/search/point-search'
+import { searchPointIds, searchPoints, searchWithHits } from '~/search/point-search'
 import { usePlanDataKey } from './useStorage'
 
 export interface UseSearchOptions {
@@ -20,9 +21,16 @@ export function useSearchIds(q: MaybeRefOrGetter<string>, options: UseSearchOpti
   return useSearchWith(searchPointIds, q, options)
 }
 
-function useSearchWith<T>(fetch: (q: string, limit?: number) => Promise<T[]>, q: MaybeRefOrGetter<string>, options: UseSearchOptions): { results: Ref<T[]>, searching: Ref<boolean> } {
+const NO_ANSWER: SearchAnswer = { ids: [], hits: [], themes: [], closestTheme: null, alternatives: [] }
+
+/** The search page's answer: ids, highlights of the first page, theme suggestions and what to try when nothing is found. */
+export function useSearchAnswer(q: MaybeRefOrGetter<string>, options: UseSearchOptions = {}): { results: Ref<SearchAnswer>, searching: Ref<boolean> } {
+  return useSearchWith(searchWithHits, q, options, NO_ANSWER)
+}
+
+function useSearchWith<T>(fetch: (q: string, limit?: number) => Promise<T>, q: MaybeRefOrGetter<string>, options: UseSearchOptions, empty: T = [] as T): { results: Ref<T>, searching: Ref<boolean> } {
   const { debounceMs = 150, limit } = options
-  const results = shallowRef<T[]>([])
+  const results = shallowRef<T>(empty)
   const searching = shallowRef(false)
   // An import or a data replace re-runs the current query against the new index.
   const version = usePlanDataKey()
@@ -38,7 +46,7 @@ function useSearchWith<T>(fetch: (q: string, limit?: number) => Promise<T[]>, q:
     catch (e) {
       console.error('[useSearch]', e)
       if (ticket === run)
-        results.value = []
+        results.value = empty
     }
     finally {
       if (ticket === run)
@@ -50,7 +58,7 @@ function useSearchWith<T>(fetch: (q: string, limit?: number) => Promise<T[]>, q:
     const ticket = ++run
     clearTimeout(timer)
     if (query === '') {
-      results.value = []
+      results.value = empty
       searching.value = false
       return
     }

@@ -1,9 +1,15 @@
-import { bigramCodes, BigramPostings, FirstCharPostings, initialsBigramCodes } from './search-postings'
+import type { PackedPinyin } from './pinyin-text'
+import type { PinyinWordsFn } from './word-pinyin'
+import { initialsCodes, PinyinPacker, pinyinSpans, substringSpans, SyllableTable } from './pinyin-text'
+import { bigramCodes, BigramPostings, FirstCharPostings, intersectSorted, pairCode, unionSorted } from './search-postings'
+import { initialsReadings, isPinyinTerm, normalizeForSearch, queryTerms, termRuns } from './search-query'
+
+export { normalizeForSearch, queryTerms } from './search-query'
 
 /**
- * A pure in-memory search index over work points: characters anywhere in the title, body
- * and units, plus pinyin initials of title and units ("yjs" → 一件事…). No DOM and no
- * Dexie, so it can be built inside a Web Worker.
+ * A pure in-memory search index over work points: characters anywhere in the title, units and body, and pinyin
+ * (initials, full syllables, or both mixed with characters) from word starts. No DOM and no Dexie, so it is built
+ * inside a Web Worker; the pinyin of the texts is injected, so the index holds no dictionary.
  */
 
 export interface SearchDoc {
@@ -12,183 +18,163 @@ export interface SearchDoc {
   body: string
   leadUnits: string[]
   partnerUnits: string[]
+  /** False for a 往年 point (its plan was replaced by a newer one of the series); current points rank first. */
+  current?: boolean
 }
 
-/**
- * Pinyin initials of a text, one per character: `primary` for the usual reading, `alt` for
- * another reading of a polyphone (长 c/z) or the same letter; non-Han characters pass through.
- */
-export interface Initials {
-  primary: string
-  alt: string
-}
+export type SearchField = 'title' | 'units' | 'body'
+export const SEARCH_FIELDS: readonly SearchField[] = ['title', 'units', 'body']
 
-export type InitialsFn = (text: string) => Initials
+/** Where a doc matched, as flattened [start, end) pairs in each field (units are joined by a space). */
+export interface SearchHit {
+  id: string
+  title: number[]
+  units: number[]
+  body: number[]
+}
 
 export interface SearchIndex {
   readonly size: number
-  /** Ids of matching docs, best first: title hits, then units, then body; ties keep input order. */
+  /**
+   * Ids of matching docs, best first: title hits (the title's start first), then units, then body; current
+   * plans before 往年 within a tier; a pinyin term's commonest reading first (yjs: 一件事 before 预决算).
+   */
   query: (q: string, limit?: number) => string[]
+  /** What matched in each of `ids`, for highlighting. */
+  highlight: (q: string, ids: string[]) => SearchHit[]
 }
 
-/** Initials prepared for matching: `alt` is kept only when some character has a second reading. */
-interface PreparedInitials {
-  primary: string
-  alt: string | null
+/** The units of a doc as one searchable text; the page joins them the same way to highlight them. */
+export function unitsText(doc: Pick<SearchDoc, 'leadUnits' | 'partnerUnits'>): string {
+  return [...doc.leadUnits, ...doc.partnerUnits].join(' ')
 }
 
-interface Entry {
-  id: string
-  title: string
-  units: string
-  body: string
-  titleInitials: PreparedInitials
-  unitsInitials: PreparedInitials
-}
+export const SCORE = { titleStart: 120, title: 100, units: 50, body: 20 } as const
 
-const NO_INITIALS: PreparedInitials = { primary: '', alt: null }
+class FieldIndex {
+  readonly texts: string[] = []
+  readonly packed: PackedPinyin[] = []
+  readonly chars = new BigramPostings()
+  readonly initials = new BigramPostings()
 
-function prepareInitials({ primary, alt }: Initials): PreparedInitials {
-  return { primary, alt: primary === alt || primary.length !== alt.length ? null : alt }
-}
+  private readonly table: SyllableTable | null
 
-function matchesAt(primary: string, alt: string, term: string, i: number): boolean {
-  for (let k = 0; k < term.length; k++) {
-    const c = term.charCodeAt(k)
-    if (primary.charCodeAt(i + k) !== c && alt.charCodeAt(i + k) !== c)
-      return false
+  constructor(private readonly packer: PinyinPacker | null) {
+    this.table = packer?.table ?? null
   }
-  return true
-}
 
-/** Position of `term` in the initials, letting each character match either reading; -1 if absent. */
-function matchInitials({ primary, alt }: PreparedInitials, term: string): number {
-  const direct = primary.indexOf(term)
-  if (direct === 0 || alt === null)
-    return direct
-  const first = term.charCodeAt(0)
-  for (let i = 0; i + term.length <= primary.length; i++) {
-    if ((primary.charCodeAt(i) === first || alt.charCodeAt(i) === first) && matchesAt(primary, alt, term, i))
-      return i
-  }
-  return -1
-}
-
-/** First position where every letter of `term` matches either reading, or -1. */
-export function initialsIndexOf(initials: Initials, term: string): number {
-  return matchInitials(prepareInitials(initials), term)
-}
-
-const SCORE = { titleStart: 120, title: 100, titleInitialsStart: 90, titleInitials: 80, units: 50, unitsInitials: 30, body: 20 } as const
-
-/** Full-width forms, ideographic space, circled and parenthesised numbers, CJK compatibility. */
-const COMPAT_FORMS = /[\u2460-\u24FF\u3000\u3200-\u33FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/
-
-/** Folds full-width forms and case so 'ＡＢＣ１' finds 'abc1'. */
-export function normalizeForSearch(text: string): string {
-  // NFKC is slow on long text; only run it where compatibility forms can occur.
-  return (COMPAT_FORMS.test(text) ? text.normalize('NFKC') : text).toLowerCase()
-}
-
-/** Splits a query into terms; whitespace and common separators separate terms. */
-export function queryTerms(q: string): string[] {
-  return normalizeForSearch(q).split(/[\s,，、;；]+/).filter(t => t.length > 0)
-}
-
-const INITIALS_TERM = /^\d*[a-z][\da-z]*$/
-
-function termScore(e: Entry, term: string, initials: boolean): number {
-  let score = 0
-  const at = e.title.indexOf(term)
-  if (at === 0)
-    score = SCORE.titleStart
-  else if (at > 0)
-    score = SCORE.title
-  else if (e.units.includes(term))
-    score = SCORE.units
-  else if (e.body.includes(term))
-    score = SCORE.body
-  if (initials && score < SCORE.titleInitials) {
-    const initialsAt = matchInitials(e.titleInitials, term)
-    if (initialsAt === 0)
-      score = SCORE.titleInitialsStart
-    else if (initialsAt > 0)
-      score = SCORE.titleInitials
-    else if (score < SCORE.unitsInitials && matchInitials(e.unitsInitials, term) >= 0)
-      score = SCORE.unitsInitials
-  }
-  return score
-}
-
-const INITIALS_TIERS = new Set<number>([SCORE.titleInitialsStart, SCORE.titleInitials, SCORE.unitsInitials])
-
-interface Tier {
-  score: number
-  /** Candidate docs (a superset), or null for all docs. */
-  candidates: (term: string) => Int32Array | null
-  /** The exact test for this tier. */
-  matches: (e: Entry, term: string) => boolean
-}
-
-/** Builds the index; `initialsOf` is optional so callers without pinyin still get character search. */
-export function buildSearchIndex(docs: Iterable<SearchDoc>, initialsOf?: InitialsFn): SearchIndex {
-  const entries: Entry[] = []
-  const titles = new BigramPostings()
-  const units = new BigramPostings()
-  const bodies = new BigramPostings()
-  const titleInitials = new BigramPostings()
-  const unitsInitials = new BigramPostings()
-  const titleStarts = new FirstCharPostings()
-  const titleInitialsStarts = new FirstCharPostings()
-  for (const d of docs) {
-    const title = normalizeForSearch(d.title)
-    const unitText = normalizeForSearch([...d.leadUnits, ...d.partnerUnits].join(' '))
-    const e: Entry = {
-      id: d.id,
-      title,
-      units: unitText,
-      body: normalizeForSearch(d.body),
-      titleInitials: initialsOf ? prepareInitials(initialsOf(title)) : NO_INITIALS,
-      unitsInitials: initialsOf ? prepareInitials(initialsOf(unitText)) : NO_INITIALS,
+  add(i: number, text: string): void {
+    this.texts.push(text)
+    this.chars.add(i, bigramCodes(text))
+    if (this.packer && this.table) {
+      const packed = this.packer.pack(text)
+      this.packed.push(packed)
+      this.initials.add(i, initialsCodes(text, packed, this.table, pairCode))
     }
-    const i = entries.push(e) - 1
-    titles.add(i, bigramCodes(e.title))
-    units.add(i, bigramCodes(e.units))
-    bodies.add(i, bigramCodes(e.body))
-    titleInitials.add(i, initialsBigramCodes(e.titleInitials.primary, e.titleInitials.alt))
-    unitsInitials.add(i, initialsBigramCodes(e.unitsInitials.primary, e.unitsInitials.alt))
-    titleStarts.add(i, e.title)
-    titleInitialsStarts.add(i, e.titleInitials.primary, e.titleInitials.alt)
   }
-  for (const postings of [titles, units, bodies, titleInitials, unitsInitials])
-    postings.seal()
-  const scratch = new Uint16Array(entries.length)
-  const by = (postings: BigramPostings) => (term: string) => postings.candidates(bigramCodes(term), scratch)
 
-  // A doc ranks by its best tier; tiers run best first, so a query with a limit stops as soon as it is full.
-  const tiers: Tier[] = [
-    { score: SCORE.titleStart, candidates: t => titleStarts.candidates(t), matches: (e, t) => e.title.startsWith(t) },
-    { score: SCORE.title, candidates: by(titles), matches: (e, t) => e.title.includes(t) },
-    { score: SCORE.titleInitialsStart, candidates: t => titleInitialsStarts.candidates(t), matches: (e, t) => matchInitials(e.titleInitials, t) === 0 },
-    { score: SCORE.titleInitials, candidates: by(titleInitials), matches: (e, t) => matchInitials(e.titleInitials, t) > 0 },
-    { score: SCORE.units, candidates: by(units), matches: (e, t) => e.units.includes(t) },
-    { score: SCORE.unitsInitials, candidates: by(unitsInitials), matches: (e, t) => matchInitials(e.unitsInitials, t) >= 0 },
-    { score: SCORE.body, candidates: by(bodies), matches: (e, t) => e.body.includes(t) },
-  ]
+  seal(): void {
+    this.chars.seal()
+    this.initials.seal()
+  }
 
-  function singleTerm(term: string, initials: boolean, limit: number): string[] {
-    const out: string[] = []
-    const taken = new Uint8Array(entries.length)
-    for (const tier of tiers) {
-      if (!initials && INITIALS_TIERS.has(tier.score))
+  /** The first span where `term` matches doc `i`, or null. */
+  first(i: number, term: string, pinyin: boolean): [number, number] | null {
+    const text = this.texts[i]!
+    const at = text.indexOf(term)
+    if (at >= 0)
+      return [at, at + term.length]
+    if (!pinyin || !this.table || !this.packed[i])
+      return null
+    const s = pinyinSpans(term, text, this.packed[i]!, this.table, true)
+    return s.length ? [s[0]!, s[1]!] : null
+  }
+
+  spans(i: number, term: string, pinyin: boolean): number[] {
+    const text = this.texts[i]!
+    const out = substringSpans(term, text)
+    if (pinyin && this.table && this.packed[i])
+      out.push(...pinyinSpans(term, text, this.packed[i]!, this.table))
+    return out
+  }
+
+  /** A superset of the docs where `term` matches, ascending; null for every doc. */
+  candidates(term: string, pinyin: boolean, scratch: Uint16Array): Int32Array | null {
+    if (!pinyin)
+      return this.chars.candidates(bigramCodes(term), scratch)
+    if (!this.table)
+      return this.chars.candidates(bigramCodes(term), scratch)
+    // A Latin term may also match as plain characters ("app"), so that reading joins the pinyin ones.
+    const plain = this.chars.candidates(bigramCodes(term), scratch)
+    const runs = termRuns(term)
+    let narrowed: Int32Array | null = null
+    const narrow = (list: Int32Array) => {
+      narrowed = narrowed === null ? list : intersectSorted(narrowed, list)
+    }
+    for (const han of runs.han) {
+      if (han.length > 1)
+        narrow(this.chars.candidates(bigramCodes(han), scratch)!)
+    }
+    for (const { text, last } of runs.latin) {
+      const readings = initialsReadings(text, last, this.table)
+      if (!readings || readings.some(r => r.length < 2))
         continue
-      const candidates = tier.candidates(term)
-      const count = candidates ? candidates.length : entries.length
-      for (let k = 0; k < count && out.length < limit; k++) {
-        const i = candidates ? candidates[k]! : k
-        if (!taken[i] && tier.matches(entries[i]!, term)) {
+      narrow(unionSorted(readings.map(r => this.initials.candidates(bigramCodes(r), scratch)!)))
+    }
+    if (narrowed === null || plain === null)
+      return null
+    return unionSorted([narrowed, plain])
+  }
+}
+
+/** Builds the index; without `pinyinWords` only characters are searched. */
+export function buildSearchIndex(docs: Iterable<SearchDoc>, pinyinWords?: PinyinWordsFn): SearchIndex {
+  // Current points first, each group in input order: postings are ascending, so every tier lists current plans first for free.
+  const all = [...docs]
+  const ordered = [...all.filter(d => d.current !== false), ...all.filter(d => d.current === false)]
+  const table = pinyinWords ? new SyllableTable() : null
+  const packer = pinyinWords && table ? new PinyinPacker(pinyinWords, table) : null
+  const fields: Record<SearchField, FieldIndex> = { title: new FieldIndex(packer), units: new FieldIndex(packer), body: new FieldIndex(packer) }
+  const titleStarts = new FirstCharPostings()
+  const ids: string[] = []
+  const position = new Map<string, number>()
+  ordered.forEach((d, i) => {
+    ids.push(d.id)
+    position.set(d.id, i)
+    const title = normalizeForSearch(d.title)
+    fields.title.add(i, title)
+    fields.units.add(i, normalizeForSearch(unitsText(d)))
+    fields.body.add(i, normalizeForSearch(d.body))
+    titleStarts.add(i, title)
+  })
+  for (const f of SEARCH_FIELDS)
+    fields[f].seal()
+  const scratch = new Uint16Array(ids.length)
+  const every = (list: Int32Array | null) => list ?? Int32Array.from(ids.keys())
+
+  function termScore(i: number, term: string, pinyin: boolean): number {
+    const t = fields.title.first(i, term, pinyin)
+    if (t)
+      return t[0] === 0 ? SCORE.titleStart : SCORE.title
+    if (fields.units.first(i, term, pinyin))
+      return SCORE.units
+    return fields.body.first(i, term, pinyin) ? SCORE.body : 0
+  }
+
+  /** Characters: tiers best first, each in doc order, stopping as soon as `limit` is reached. */
+  function charsTerm(term: string, limit: number): string[] {
+    const out: string[] = []
+    const taken = new Uint8Array(ids.length)
+    const tiers: [Int32Array, (i: number) => boolean][] = [
+      [titleStarts.candidates(term), i => fields.title.texts[i]!.startsWith(term)],
+      ...SEARCH_FIELDS.map(f => [every(fields[f].candidates(term, false, scratch)), (i: number) => fields[f].texts[i]!.includes(term)] as [Int32Array, (i: number) => boolean]),
+    ]
+    for (const [list, matches] of tiers) {
+      for (let k = 0; k < list.length && out.length < limit; k++) {
+        const i = list[k]!
+        if (!taken[i] && matches(i)) {
           taken[i] = 1
-          out.push(entries[i]!.id)
+          out.push(ids[i]!)
         }
       }
       if (out.length >= limit)
@@ -197,30 +183,59 @@ export function buildSearchIndex(docs: Iterable<SearchDoc>, initialsOf?: Initial
     return out
   }
 
-  /** Several terms: candidates must hold every term somewhere; then the exact scores decide the order. */
-  function manyTerms(terms: { term: string, initials: boolean }[], limit: number): string[] {
-    // marks[i] counts the terms doc i may hold so far; only docs that held all earlier terms move on.
-    const marks = new Uint8Array(entries.length)
-    terms.forEach(({ term, initials }, t) => {
-      for (const tier of tiers) {
-        if (!initials && INITIALS_TIERS.has(tier.score))
+  /**
+   * Pinyin: tiers by field; within one, the commonest matched reading first, then doc order (current first). A
+   * tier stops collecting once it can fill the limit, so the readings are counted over the docs taken.
+   */
+  function pinyinTerm(term: string, limit: number): string[] {
+    const out: string[] = []
+    const taken = new Uint8Array(ids.length)
+    for (const f of SEARCH_FIELDS) {
+      const field = fields[f]
+      const hits: { i: number, reading: string }[] = []
+      const list = every(field.candidates(term, true, scratch))
+      for (let k = 0; k < list.length && out.length + hits.length < limit; k++) {
+        const i = list[k]!
+        if (taken[i])
           continue
-        const list = tier.candidates(term)
-        const count = list ? list.length : entries.length
-        for (let k = 0; k < count; k++) {
-          const i = list ? list[k]! : k
+        const span = field.first(i, term, true)
+        if (span) {
+          taken[i] = 1
+          hits.push({ i, reading: field.texts[i]!.slice(span[0], span[1]) })
+        }
+      }
+      const counts = new Map<string, number>()
+      for (const h of hits)
+        counts.set(h.reading, (counts.get(h.reading) ?? 0) + 1)
+      hits.sort((a, b) => counts.get(b.reading)! - counts.get(a.reading)! || a.i - b.i)
+      for (const h of hits) {
+        if (out.length >= limit)
+          return out
+        out.push(ids[h.i]!)
+      }
+    }
+    return out
+  }
+
+  /** Several terms: candidates must hold every term somewhere; then the summed scores decide, doc order breaks ties. */
+  function manyTerms(terms: { term: string, pinyin: boolean }[], limit: number): string[] {
+    const marks = new Uint8Array(ids.length)
+    terms.forEach(({ term, pinyin }, t) => {
+      for (const f of SEARCH_FIELDS) {
+        const list = every(fields[f].candidates(term, pinyin, scratch))
+        for (const i of list) {
           if (marks[i] === t)
             marks[i] = t + 1
         }
       }
     })
     const hits: { i: number, score: number }[] = []
-    for (let i = 0; i < entries.length; i++) {
+    for (let i = 0; i < ids.length; i++) {
       if (marks[i] !== terms.length)
         continue
       let total = 0
-      for (const { term, initials } of terms) {
-        const s = termScore(entries[i]!, term, initials)
+      for (const { term, pinyin } of terms) {
+        const s = termScore(i, term, pinyin)
         if (s === 0) {
           total = 0
           break
@@ -231,16 +246,51 @@ export function buildSearchIndex(docs: Iterable<SearchDoc>, initialsOf?: Initial
         hits.push({ i, score: total })
     }
     hits.sort((a, b) => b.score - a.score || a.i - b.i)
-    return hits.slice(0, limit).map(h => entries[h.i]!.id)
+    return hits.slice(0, limit).map(h => ids[h.i]!)
   }
 
+  const parse = (q: string) => queryTerms(q).map(term => ({ term, pinyin: table !== null && isPinyinTerm(term) }))
+
   return {
-    size: entries.length,
+    size: ids.length,
     query(q, limit = Number.POSITIVE_INFINITY) {
-      const terms = queryTerms(q).map(term => ({ term, initials: INITIALS_TERM.test(term) }))
+      const terms = parse(q)
       if (terms.length === 0 || limit <= 0)
         return []
-      return terms.length === 1 ? singleTerm(terms[0]!.term, terms[0]!.initials, limit) : manyTerms(terms, limit)
+      if (terms.length > 1)
+        return manyTerms(terms, limit)
+      return terms[0]!.pinyin ? pinyinTerm(terms[0]!.term, limit) : charsTerm(terms[0]!.term, limit)
+    },
+    highlight(q, wanted) {
+      const terms = parse(q)
+      return wanted.flatMap((id) => {
+        const i = position.get(id)
+        if (i === undefined)
+          return []
+        const hit: SearchHit = { id, title: [], units: [], body: [] }
+        for (const f of SEARCH_FIELDS) {
+          for (const { term, pinyin } of terms)
+            hit[f].push(...fields[f].spans(i, term, pinyin))
+          hit[f] = mergeSpans(hit[f])
+        }
+        return [hit]
+      })
     },
   }
+}
+
+/** Sorts [start, end) pairs and joins overlapping ones. */
+export function mergeSpans(flat: number[]): number[] {
+  const pairs: [number, number][] = []
+  for (let k = 0; k + 1 < flat.length; k += 2)
+    pairs.push([flat[k]!, flat[k + 1]!])
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const out: number[] = []
+  for (const [s, e] of pairs) {
+    if (out.length && s <= out[out.length - 1]!)
+      out[out.length - 1] = Math.max(out[out.length - 1]!, e)
+    else
+      out.push(s, e)
+  }
+  return out
 }

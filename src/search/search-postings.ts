@@ -89,7 +89,7 @@ export class FirstCharPostings {
  * Two UTF-16 units folded into a small integer key. Kept within V8's small-integer range so the postings map
  * hashes fast; the rare collision only adds candidates, which the exact check then drops.
  */
-function pairCode(a: number, b: number): number {
+export function pairCode(a: number, b: number): number {
   return (a * 40503 + b) & 0x3FFFFFFF
 }
 
@@ -101,21 +101,41 @@ export function bigramCodes(text: string): number[] {
   return out
 }
 
-/**
- * Bigram codes of pinyin initials where each position may read either way (长 c/z): every combination of two
- * neighbours, so a term mixing readings still finds its doc.
- */
-export function initialsBigramCodes(primary: string, alt: string | null): number[] {
-  if (alt === null)
-    return bigramCodes(primary)
+/** Ids in both ascending lists, ascending. */
+export function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
   const out: number[] = []
-  for (let i = 0; i + 1 < primary.length; i++) {
-    const a = [primary.charCodeAt(i), alt.charCodeAt(i)]
-    const b = [primary.charCodeAt(i + 1), alt.charCodeAt(i + 1)]
-    for (const x of a) {
-      for (const y of b)
-        out.push(pairCode(x, y))
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) {
+      i++
+    }
+    else if (a[i]! > b[j]!) {
+      j++
+    }
+    else {
+      out.push(a[i]!)
+      i++
+      j++
     }
   }
-  return out
+  return Int32Array.from(out)
+}
+
+/** Ids in any of the ascending lists, ascending and without repeats. */
+export function unionSorted(lists: Int32Array[]): Int32Array {
+  const nonEmpty = lists.filter(l => l.length > 0)
+  if (nonEmpty.length <= 1)
+    return nonEmpty[0] ?? new Int32Array(0)
+  const all = new Int32Array(nonEmpty.reduce((n, l) => n + l.length, 0))
+  let at = 0
+  for (const l of nonEmpty) {
+    all.set(l, at)
+    at += l.length
+  }
+  all.sort()
+  let n = 0
+  for (let k = 0; k < all.length; k++) {
+    if (k === 0 || all[k] !== all[k - 1])
+      all[n++] = all[k]!
+  }
+  return all.slice(0, n)
 }

@@ -128,7 +128,8 @@ describe('useDeckIds', () => {
     source.value = { kind: 'search', q: 'yjs' }
     await nextTick()
     expect(deck.value).toBeUndefined() // loading, not a stale deck
-    await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-1']))
+    // the title hit first, then the body that holds 一件事 (initials find what the characters find)
+    await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-3']))
   })
 })
 

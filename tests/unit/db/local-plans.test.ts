@@ -8,7 +8,7 @@ import { getPlanDataKey } from '~/db/plan-data-key'
 import { replacePlanData } from '~/db/plan-data-loader'
 import { getDueSoonIds, getFavoritePoints, getThemeDeckIds, listLocalPlans, listPlans, listThemesWithCounts } from '~/db/queries'
 import { getStoredPlan } from '~/db/stored-plan'
-import { loadSearchDocs } from '~/search/search-docs'
+import { loadSearchCorpus } from '~/search/search-docs'
 import { buildSearchIndex } from '~/search/search-index'
 import { makePlan, makePoint, resetDb, samplePlanData, THEMES } from './fixtures'
 
@@ -54,7 +54,7 @@ describe('importLocalPlans', () => {
 
     // The search index key changes, and the new points are in the documents it is built from.
     expect(await getPlanDataKey()).not.toBe(keyBefore)
-    const index = buildSearchIndex(await loadSearchDocs(db))
+    const index = buildSearchIndex((await loadSearchCorpus(db)).docs)
     expect(index.query('县域一件事')).toEqual(['moumou-2026-zwgk-2'])
     expect(await db.unpublishedPoints.where('planId').equals('moumou-2026-zwgk').count()).toBe(3)
   })
