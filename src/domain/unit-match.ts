@@ -51,6 +51,21 @@ export function canonicalUnit(name: string): string {
   return out
 }
 
+/** Names repeat across thousands of points: each is made canonical once (bounded, so it never grows without end). */
+const canonicalCache = new Map<string, string>()
+const CACHE_LIMIT = 20_000
+
+function cachedCanonical(name: string): string {
+  let c = canonicalCache.get(name)
+  if (c === undefined) {
+    if (canonicalCache.size >= CACHE_LIMIT)
+      canonicalCache.clear()
+    c = canonicalUnit(name)
+    canonicalCache.set(name, c)
+  }
+  return c
+}
+
 /** A collective phrase (省直相关单位, 各县市区人民政府, 有关部门) rather than one named unit. */
 export function isCollectiveUnit(unit: string): boolean {
   // 市直机关工委 is one unit; 市直相关单位, 市直各部门 are many.
@@ -74,7 +89,7 @@ export function qualifyUnit(unit: string, plan: UnitPlanContext): string {
 
 /** A unit directly under the region's government (市直): named after the region, and not a district or county below it. */
 function isDirectlyUnder(userCanonical: string, region: string): boolean {
-  const r = canonicalUnit(region)
+  const r = cachedCanonical(region)
   if (!r || !userCanonical.startsWith(r))
     return false
   const rest = userCanonical.slice(r.length)
@@ -94,7 +109,7 @@ export function collectiveCovers(unit: string, plan: UnitPlanContext, userCanoni
     return !!ownPrefix && ownPrefix.test(direct[1]!) && isDirectlyUnder(userCanonical, plan.region)
   }
   if (unit.startsWith('各') && /政府/.test(unit))
-    return userCanonical.endsWith('政府') && userCanonical !== canonicalUnit(`${plan.region}政府`)
+    return userCanonical.endsWith('政府') && userCanonical !== cachedCanonical(`${plan.region}政府`)
   return false
 }
 
@@ -115,7 +130,7 @@ export function unitMatcher(unit: string): UnitMatcher {
 function named(unit: string, plan: UnitPlanContext, m: UnitMatcher, exact: boolean): boolean {
   if (isCollectiveUnit(unit))
     return false
-  const c = canonicalUnit(qualifyUnit(unit, plan))
+  const c = cachedCanonical(qualifyUnit(unit, plan))
   if (exact)
     return c === m.canonical
   // A part of the unit: its name continues the unit's full name (at least a region and a body, so 市政府 alone does not swallow everything).

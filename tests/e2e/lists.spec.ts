@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { qualifyUnit } from '../../src/domain/unit-match'
 import { currentPointId, deckPosition, launchBrowser, normalizeText, PHONE, waitForHomeData } from './support/browser'
 import { BASE_URL, e2ePort } from './support/env'
+import { contrastRatios, smallTargets } from './support/measure'
 import { checkInOnCurrentCard, signInOnMe } from './support/sync-actions'
 import { readIdb, startSyncServer } from './support/sync-server'
 
@@ -219,6 +220,35 @@ describe('point lists with filters', () => {
     await hint.getByRole('button').click()
     await page.waitForURL(/role=collective/)
     await expect.poll(() => listCount(page)).toBe(collective.length)
+    expect(page.errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('长辈模式 特大: filters, picker and list keep 60 px targets, readable contrast and no pop-up', async () => {
+    const page = await freshPage(browser, BASE_URL)
+    await page.evaluate(() => {
+      localStorage.setItem('ydt:elder-mode', 'true')
+      localStorage.setItem('ydt:font-size', 'xlarge')
+    })
+    await page.goto(`${BASE_URL}/list?kind=theme&id=${THEME}&level=city`)
+    await expect.poll(() => listCount(page)).toBeGreaterThan(0)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true)
+    await page.locator('[data-filter="lead"]').click()
+    await page.locator('.list-filters__panel[data-panel="lead"]').waitFor()
+    expect(await smallTargets(page, '.app-main, .tabbar', 60)).toEqual([])
+    for (const { selector, ratio } of await contrastRatios(page, ['.list-filters__dim', '.list-filters__count', '.list-page__count', '.point-item__meta']))
+      expect(ratio, selector).toBeGreaterThanOrEqual(4.5)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport!.width)
+    expect(await page.locator('.van-popup, [role="dialog"]').filter({ visible: true }).count()).toBe(0)
+    await page.screenshot({ path: 'tests/e2e/.artifacts/list-elder.png' })
+    await page.goto(`${BASE_URL}/list?kind=unit`)
+    await page.getByTestId('unit-input').waitFor()
+    await page.locator('.unit-picker__option').first().waitFor()
+    expect(await smallTargets(page, '.app-main, .tabbar', 60)).toEqual([])
+    await page.screenshot({ path: 'tests/e2e/.artifacts/unit-picker-elder.png' })
+    await page.goto(`${BASE_URL}/deck?kind=theme&id=${THEME}&level=city`)
+    await page.locator('.deck__slot[data-current="true"] article').waitFor()
+    expect(await smallTargets(page, '.page-header', 60)).toEqual([])
     expect(page.errors).toEqual([])
     await page.context().close()
   })
