@@ -1,5 +1,5 @@
 // Screenshots of 首页, a card deck, the 打卡 sheet, 导入 (a file chosen, its preview), 长辈模式 (首页, inline 打卡,
-// 我的, 导入) and 我的 signed in with its sync state, at 390×844 → docs/screenshots/*.png. Builds the app, serves it with `vite preview` on port 4312 (and
+// 我的, 导入), 我的 signed in with its sync state, and every page in normal mode and 长辈模式 特大 (screenshot-pages.ts), at 390×844 → docs/screenshots/*.png. Builds the app, serves it with `vite preview` on port 4312 (and
 // with the real sync server on 4329 for the signed-in shot) and drives Debian's Chromium.
 import type { Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
@@ -9,6 +9,7 @@ import { launchBrowser, PHONE, waitForHomeData, waitForServiceWorker } from '../
 import { ARTIFACTS, buildApp, ROOT, startPreview } from '../tests/e2e/support/server'
 import { checkInOnCurrentCard, openThemeDeck, signInOnMe } from '../tests/e2e/support/sync-actions'
 import { startSyncServer } from '../tests/e2e/support/sync-server'
+import { shootEveryPage } from './screenshot-pages'
 
 const OUT = join(ROOT, 'docs/screenshots')
 const DIST = join(ARTIFACTS, 'dist-screenshots')
@@ -67,6 +68,11 @@ async function main() {
     await context.close()
 
     await shootSignedInMe(browser)
+    const errors = await shootEveryPage(browser, server.url, shot)
+    for (const e of errors)
+      console.error(`console error: ${e}`)
+    if (errors.length)
+      process.exitCode = 1
   }
   finally {
     await browser.close()
