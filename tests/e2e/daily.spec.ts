@@ -166,7 +166,7 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
       await page.getByTestId('me-more').getByRole('link', { name: new RegExp(`^${name}`) }).click()
       await page.waitForURL(`${server.url}${path}`)
       expect(normalizeText(await page.locator('.page-header__title').textContent())).toBe(name === '关于要点通' ? '关于要点通' : name)
-      expect(normalizeText(await page.locator('.app-main').textContent())).toMatch(words)
+      await expect.poll(() => page.locator('.app-main').textContent().then(normalizeText)).toMatch(words)
       await page.getByRole('button', { name: '返回' }).click()
       await page.waitForURL(`${server.url}/me`)
     }
