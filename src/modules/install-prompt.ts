@@ -13,8 +13,8 @@ const installed = shallowRef(false)
 /** Android/desktop Chromium install prompt, captured early so 我的 can offer it later. */
 export function useInstallPrompt() {
   const canInstall = computed(() => deferredPrompt.value !== null)
-  const standalone = computed(() => installed.value
-    || (typeof window !== 'undefined' && window.matchMedia?.('(display-mode: standalone)').matches))
+  // Running from the home screen now; `installed` (appinstalled fired) means added, but this page is still the browser's.
+  const standalone = computed(() => typeof window !== 'undefined' && window.matchMedia?.('(display-mode: standalone)').matches)
   async function promptInstall(): Promise<boolean> {
     const event = deferredPrompt.value
     if (!event)

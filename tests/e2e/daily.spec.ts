@@ -131,7 +131,7 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
     await waitForHomeData(page)
     await expect.poll(() => chipState(page), { timeout: 20_000 }).toEqual({ icon: 'cloud-off', text: '离线 · 待同步 2 条' })
     await page.getByRole('link', { name: '我的' }).click()
-    expect(normalizeText(await page.getByTestId('sync-state-detail').textContent())).toMatch(/^网络连不上服务器；上次同步 .+；联网后自动同步$/)
+    await expect.poll(() => page.getByTestId('sync-state-detail').textContent().then(normalizeText)).toMatch(/^网络连不上服务器；上次同步 .+；联网后自动同步$/)
 
     // The server back, the network event: the two go up.
     await server.restart()
@@ -166,7 +166,7 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
       await page.getByTestId('me-more').getByRole('link', { name: new RegExp(`^${name}`) }).click()
       await page.waitForURL(`${server.url}${path}`)
       expect(normalizeText(await page.locator('.page-header__title').textContent())).toBe(name === '关于要点通' ? '关于要点通' : name)
-      expect(normalizeText(await page.locator('.app-main').textContent())).toMatch(words)
+      await expect.poll(() => page.locator('.app-main').textContent().then(normalizeText)).toMatch(words)
       await page.getByRole('button', { name: '返回' }).click()
       await page.waitForURL(`${server.url}/me`)
     }
@@ -187,12 +187,23 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
     await guide.getByTestId('install-button').click()
     await expect.poll(() => guide.getByRole('status').textContent().then(normalizeText)).toBe('已添加到桌面，之后可从桌面图标打开。')
     expect(await guide.getByTestId('install-button').count()).toBe(0)
-    // Running from the home screen: it says so.
-    const cdp = await page.context().newCDPSession(page)
-    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'display-mode', value: 'standalone' }] })
-    await page.reload()
-    await page.getByTestId('install-guide').waitFor()
-    expect(normalizeText(await page.getByTestId('install-done').textContent())).toBe('要点通已安装，正从桌面图标运行。')
+    // The browser reports the installation done.
+    await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')))
+    expect(normalizeText(await guide.getByTestId('install-done').textContent())).toBe('已添加到桌面，请从桌面的“要点通”图标打开。')
     await page.context().close()
+
+    // Running from the home screen (display-mode: standalone): it says so, with no button and no steps.
+    const standalone = await browser.newContext(PHONE)
+    await standalone.addInitScript(() => {
+      const matchMedia = window.matchMedia.bind(window)
+      window.matchMedia = (query: string) => query.includes('display-mode: standalone')
+        ? ({ matches: true, media: query, onchange: null, addEventListener: () => {}, removeEventListener: () => {}, addListener: () => {}, removeListener: () => {}, dispatchEvent: () => false } as MediaQueryList)
+        : matchMedia(query)
+    })
+    const app = await standalone.newPage()
+    await app.goto(`${server.url}/me`)
+    expect(normalizeText(await app.getByTestId('install-done').textContent())).toBe('要点通已安装，正从桌面图标运行。')
+    expect(await app.getByTestId('install-steps').count()).toBe(0)
+    await standalone.close()
   })
 })

@@ -236,7 +236,7 @@ describe('a shared phone: whose check-ins are whose', () => {
     await page.getByTestId('sign-out').click()
     await page.getByTestId('sign-out-clear').click()
     expect(normalizeText(await page.getByTestId('sign-out-clear-warning').textContent()))
-      .toBe('! 将从本机删除 李四 的 7 条打卡记录、0 条收藏、1 条未能同步的更改。已同步的记录仍在服务器上，再次登录即可取回。')
+      .toBe('将从本机删除 李四 的 7 条打卡记录、0 条收藏、1 条未能同步的更改。已同步的记录仍在服务器上，再次登录即可取回。')
     await page.getByTestId('sign-out-clear-confirm').click()
     await page.getByTestId('sign-in-form').waitFor()
     expect(await readIdb(page, 'outbox')).toEqual([])

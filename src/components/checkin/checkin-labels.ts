@@ -4,7 +4,7 @@ export { CHECKIN_STATUS_LABELS } from '~/domain/progress'
 
 export const CHECKIN_STATUSES: CheckinStatus[] = ['not_started', 'in_progress', 'done', 'blocked']
 
-/** A shape per status, so the state never rests on colour alone. */
+/** Typed shapes per status, kept for old callers only: draw CheckinStatusText (an SVG icon with the word) instead. */
 export const CHECKIN_STATUS_MARKS: Record<CheckinStatus, string> = {
   not_started: '○',
   in_progress: '◐',

@@ -111,14 +111,24 @@ export function textLayoutFaults(page: Page): Promise<string[]> {
       const label = `"${text.slice(0, 16)}" in .${[...parent.classList].join('.') || parent.tagName.toLowerCase()}`
       if (rects.some(r => r.right > vw + 1 || r.left < -1))
         faults.push(`${label} runs past the screen edge`)
-      // Clipped: an ancestor that hides overflow and is narrower than the text inside it.
+      // Clipped: cut off by an ancestor that hides its overflow (a carousel's hidden slides are inert, so not here).
+      let fixed = false
       for (let e: HTMLElement | null = parent; e && e !== document.body; e = e.parentElement) {
         const s = getComputedStyle(e)
-        if ((s.overflowX === 'hidden' || s.overflowX === 'clip' || s.textOverflow === 'ellipsis') && e.scrollWidth > e.clientWidth + 1) {
+        if (s.position === 'fixed' || s.position === 'sticky')
+          fixed = true
+        const box = e.getBoundingClientRect()
+        const hidesX = s.overflowX === 'hidden' || s.overflowX === 'clip'
+        const hidesY = s.overflowY === 'hidden' || s.overflowY === 'clip'
+        const cut = rects.some(r => (hidesX && (r.right > box.right + 1 || r.left < box.left - 1)) || (hidesY && (r.bottom > box.bottom + 1 || r.top < box.top - 1)))
+        if (cut || (s.textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)) {
           faults.push(`${label} is clipped by .${[...e.classList].join('.') || e.tagName.toLowerCase()}`)
           break
         }
       }
+      // Content scrolls under fixed bars (the tabbar) by design: overlap is judged among the page's own flow.
+      if (fixed)
+        continue
       runs.push({ label, rects })
     }
     const overlap = (a: DOMRect, b: DOMRect) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top))
