@@ -37,15 +37,15 @@ describe('offline after the first visit', () => {
     // Search by characters, then by pinyin initials (the pinyin chunk is precached too).
     await page.goto(`${BASE_URL}/search?q=${encodeURIComponent('电子证照')}`)
     await expect.poll(() => page.getByTestId('search-count').textContent().then(normalizeText).catch(() => ''), { timeout: 15_000 }).toMatch(/找到 [1-9]\d* 条/)
-    const firstHit = page.locator('.search-page__list .point-item').first()
+    const firstHit = page.locator('.search-page__list .result').first()
     expect(await firstHit.textContent().then(normalizeText)).toContain('电子证照')
     await page.goto(`${BASE_URL}/search?q=yjs`)
     await expect.poll(() => page.getByTestId('search-count').textContent().then(normalizeText).catch(() => ''), { timeout: 15_000 }).toMatch(/找到 [1-9]\d* 条/)
     expect(await page.locator('.search-page__list').textContent().then(normalizeText)).toContain('一件事')
 
     // A card's detail, opened from the results.
-    const pointId = await page.locator('.search-page__list .point-item').first().getAttribute('data-point')
-    await page.locator('.search-page__list .point-item').first().click()
+    const pointId = await page.locator('.search-page__list .result').first().getAttribute('data-point')
+    await page.locator('.search-page__list .result').first().click()
     await page.waitForURL(/\/deck\?kind=search/)
     await page.locator(`.deck__slot[data-current="true"] article[data-point="${pointId}"]`).waitFor()
 
