@@ -91,7 +91,7 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
       await save(page)
     }
     const history = card(page).getByTestId('checkin-history')
-    expect(normalizeText(await history.locator('.checkin-history__summary').textContent())).toBe('打卡记录（5）')
+    await expect.poll(() => history.locator('.checkin-history__summary').textContent().then(normalizeText)).toBe('打卡记录（5）')
     expect(await history.locator('.checkin-history__item').count()).toBe(3)
     expect(await history.locator('.checkin-history__item .checkin-history__status').allInnerTexts().then(t => t.map(normalizeText))).toEqual(['有困难 · 75%', '有困难 · 50%', '有困难 · 25%'])
     expect(await history.getByTestId('checkin-owner').allTextContents()).toEqual(['本机', '本机', '本机'])
