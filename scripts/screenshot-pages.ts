@@ -20,6 +20,7 @@ const PAGES: PageVisit[] = [
   { name: 'search-empty', path: () => '/search?q=量子卫星', ready: 'main' },
   { name: 'plan', path: ids => `/plan/${ids.plan}`, ready: 'main' },
   { name: 'deck', path: ids => `/deck?kind=theme&id=${ids.theme}`, ready: '.deck__slot[data-current="true"] article' },
+  { name: 'due', path: () => '/deck?kind=due', ready: '.deck__slot[data-current="true"] article' },
   { name: 'list', path: ids => `/list?kind=theme&id=${ids.theme}`, ready: 'main' },
   { name: 'my-unit', path: () => '/list?kind=unit', ready: 'main' },
   { name: 'point', path: ids => `/point/${ids.point}`, ready: 'main' },
