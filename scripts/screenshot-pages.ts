@@ -61,7 +61,7 @@ export async function shootEveryPage(browser: Browser, baseUrl: string, shot: Sh
       await page.goto(`${baseUrl}${visit.path(ids)}`)
       await page.locator(visit.ready).first().waitFor({ timeout: 20_000 })
       // Lazy routes and live queries: the picture is of the loaded page, not of 正在载入….
-      await page.waitForFunction(() => !(document.body.textContent ?? "").includes('正在载入'), undefined, { timeout: 20_000 })
+      await page.waitForFunction(() => !(document.body.textContent ?? '').includes('正在载入'), undefined, { timeout: 20_000 })
       await shot(page, `${mode === 'normal' ? 'page' : 'elder-xl'}-${visit.name}`)
     }
     await context.close()
