@@ -1,9 +1,9 @@
-import type { z } from 'zod'
 import type { CheckinRow } from './checkins'
 import type { FavoriteRow } from './favorites'
 import type { Checkin, CheckinStatus, Favorite, Mutation } from '~/domain/progress'
-import { CheckinSchema, FavoriteSchema, NOTE_MAX_LENGTH } from '~/domain/progress'
-import { UNSTORABLE_TEXT_PARAM } from '~/domain/storable-text'
+import type { RecordProblem } from '~/domain/record-checks'
+import { NOTE_MAX_LENGTH } from '~/domain/progress-rules'
+import { checkCheckin, checkFavorite } from '~/domain/record-checks'
 import { uuidv7 } from '~/domain/uuidv7'
 import { db } from './db'
 import { META_KEYS } from './meta'
@@ -29,33 +29,32 @@ export interface NewCheckin {
   note: string
 }
 
-/** A check-in the shared schema refuses, with the reason in words for the 打卡 sheet. */
+/** A check-in the shared rules refuse, with the reason in words for the 打卡 sheet. */
 export class InvalidCheckinError extends Error {
   override name = 'InvalidCheckinError'
-  constructor(readonly issues: z.ZodError['issues']) {
-    super(describeCheckinIssues(issues))
+  constructor(readonly problem: RecordProblem) {
+    super(describeCheckinProblem(problem))
   }
 }
 
-function describeCheckinIssues(issues: z.ZodError['issues']): string {
-  const issue = issues[0]
-  const field = issue?.path[0]
-  if (field === 'note' && issue?.code === 'custom' && (issue.params as Record<string, unknown> | undefined)?.[UNSTORABLE_TEXT_PARAM])
+function describeCheckinProblem({ field, unstorable }: RecordProblem): string {
+  if (field === 'note' && unstorable)
     return '备注中含有无法保存的字符（如空字符或残缺的表情符号），请删除后再保存。'
   if (field === 'note')
     return `备注最多 ${NOTE_MAX_LENGTH} 个字。`
   if (field === 'progress')
     return '进度应为 0 到 100 之间的整数。'
-  return `打卡内容无效（${String(field ?? '')}），请重试。`
+  return `打卡内容无效（${field}），请重试。`
 }
 
 /**
  * Records a check-in and its outbox row in one transaction, owned by whoever is signed in (or 本机). The input is
- * checked with the schema the server uses; invalid input throws InvalidCheckinError and writes nothing.
+ * checked with the server's rules (record-checks.ts, held equal to the schema); invalid input throws
+ * InvalidCheckinError and writes nothing.
  */
 export async function addCheckin(input: NewCheckin, now: Date = new Date()): Promise<Checkin> {
   return db.transaction('rw', [db.checkins, db.outbox, db.meta], async () => {
-    const parsed = CheckinSchema.safeParse({
+    const parsed = checkCheckin({
       id: uuidv7(now.getTime()),
       pointId: input.pointId,
       status: input.status,
@@ -64,9 +63,9 @@ export async function addCheckin(input: NewCheckin, now: Date = new Date()): Pro
       createdAt: now.toISOString(),
       deviceId: await getOrCreateDeviceId(),
     })
-    if (!parsed.success)
-      throw new InvalidCheckinError(parsed.error.issues)
-    const checkin = parsed.data
+    if (!parsed.ok)
+      throw new InvalidCheckinError(parsed)
+    const checkin = parsed.value
     const owner = await currentOwner()
     const row: CheckinRow = { ...checkin, owner, syncState: 'pending' }
     const mutation: Mutation = { id: uuidv7(now.getTime()), kind: 'checkin.create', checkin }
@@ -82,7 +81,10 @@ export async function addCheckin(input: NewCheckin, now: Date = new Date()): Pro
  */
 export async function setFavorite(pointId: string, on: boolean, now: Date = new Date()): Promise<Favorite> {
   return db.transaction('rw', [db.favoritesByOwner, db.outbox, db.meta], async () => {
-    const favorite = FavoriteSchema.parse({ pointId, on, updatedAt: now.toISOString(), deviceId: await getOrCreateDeviceId() })
+    const checked = checkFavorite({ pointId, on, updatedAt: now.toISOString(), deviceId: await getOrCreateDeviceId() })
+    if (!checked.ok)
+      throw new Error(`favorite not storable (${checked.field})`)
+    const favorite = checked.value
     const owner = await currentOwner()
     const mutation: Mutation = { id: uuidv7(now.getTime()), kind: 'favorite.set', favorite }
     await db.outbox

@@ -3,7 +3,7 @@ import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
 import type { PlanData, PlanOrigin } from '~/domain/plan'
 import { planDataUrl, planDataVersion } from 'virtual:plan-data'
-import { PlanDataSchema } from '~/domain/plan'
+import { isPlanData } from '~/domain/wire-guards'
 import { db } from './db'
 import { buildThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
@@ -128,9 +128,10 @@ async function loadIfNeeded(fetchImpl: typeof fetch, source: PlanDataSource): Pr
   const res = await fetchImpl(source.url)
   if (!res.ok)
     throw new Error(`计划数据下载失败（HTTP ${res.status}）`)
-  const parsed = PlanDataSchema.safeParse(await res.json())
-  if (!parsed.success)
-    throw new Error(`计划数据格式不正确：${parsed.error.issues[0]?.message ?? '未知错误'}`)
-  await replacePlanData(parsed.data)
-  return { version: parsed.data.version, replaced: true }
+  // The build validated the data with PlanDataSchema; here only its shape is checked (no zod on the client).
+  const data: unknown = await res.json()
+  if (!isPlanData(data))
+    throw new Error('计划数据格式不正确')
+  await replacePlanData(data)
+  return { version: data.version, replaced: true }
 }

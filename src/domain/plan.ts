@@ -1,17 +1,18 @@
+import { PLAN_LEVELS, PLAN_ORIGINS, RELATION_KINDS } from './plan-values'
 import { z } from './zod'
 
 /**
  * The plan-data contract (DESIGN.md §2). The ingest pipeline produces it, the
  * server serves it and the PWA stores it; field names are read by outside tests.
+ * The build and the server validate with these schemas; the client imports only their types and checks shapes
+ * with wire-guards.ts, so zod stays out of its bundles.
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
 
-/** 国务院 and national ministries are `national`; 厅/局/委 and other issuers below a government are `department`. */
-export const PlanLevelSchema = z.enum(['national', 'province', 'city', 'county', 'town', 'department'])
+export const PlanLevelSchema = z.enum(PLAN_LEVELS)
 
-/** Where a plan came from: shipped with the app, published on the server, or imported on this device (本机导入). */
-export const PlanOriginSchema = z.enum(['build', 'server', 'local'])
+export const PlanOriginSchema = z.enum(PLAN_ORIGINS)
 
 export const DeadlineSchema = z.object({
   text: z.string().min(1),
@@ -24,7 +25,7 @@ export const TargetSchema = z.object({
   unit: z.string(),
 })
 
-export const RelationKindSchema = z.enum(['parent', 'previous', 'peer'])
+export const RelationKindSchema = z.enum(RELATION_KINDS)
 
 export const RelationSchema = z.object({
   pointId: z.string().min(1),

@@ -2,7 +2,7 @@ import type { PlanLevel } from './plan'
 import type { CheckinStatus } from './progress'
 import type { UnitRole } from './unit-match'
 import { deadlineStatus } from './deadline'
-import { PlanLevelSchema } from './plan'
+import { PLAN_LEVELS } from './plan-values'
 import { UNIT_ROLES } from './unit-match'
 
 /**
@@ -195,7 +195,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 export function parsePointFilter(query: Record<string, QueryValue>): PointFilter {
   const filter: PointFilter = {
     plan: firstString(query.plan),
-    level: oneOf(firstString(query.level), PlanLevelSchema.options),
+    level: oneOf(firstString(query.level), PLAN_LEVELS),
     year: oneOf(firstString(query.year), YEAR_FILTERS),
     region: firstString(query.region),
     lead: firstString(query.lead),

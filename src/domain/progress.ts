@@ -1,27 +1,19 @@
 import { InstantSchema } from './instant'
+import { CHECKIN_STATUSES, DEVICE_ID_MAX_LENGTH, NOTE_MAX_LENGTH, POINT_ID_MAX_LENGTH, PROGRESS_MAX, UUID_PATTERN } from './progress-rules'
 import { storableText } from './storable-text'
 import { z } from './zod'
 
 /**
  * Progress records (打卡) and favorites, and the sync mutations that carry them
- * (DESIGN.md §4). Shared by the PWA (Dexie rows, outbox) and the server (push/pull).
+ * (DESIGN.md §4). Shared by the PWA (Dexie rows, outbox) and the server (push/pull); the PWA takes only the types
+ * (its checks are record-checks.ts and wire-guards.ts, without zod) and the constants in progress-rules.ts.
  */
 
-/** 未开始 / 推进中 / 已完成 / 有困难 */
-export const CheckinStatusSchema = z.enum(['not_started', 'in_progress', 'done', 'blocked'])
+export const CheckinStatusSchema = z.enum(CHECKIN_STATUSES)
 
-export const CHECKIN_STATUS_LABELS: Record<z.infer<typeof CheckinStatusSchema>, string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  done: '已完成',
-  blocked: '有困难',
-}
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID')
-const pointId = storableText(z.string().min(1).max(200))
-const deviceId = storableText(z.string().min(1).max(100))
-/** Check-in notes are at most this many UTF-16 code units (the sheet's maxlength). */
-export const NOTE_MAX_LENGTH = 2000
+const uuid = z.string().regex(UUID_PATTERN, 'expected a UUID')
+const pointId = storableText(z.string().min(1).max(POINT_ID_MAX_LENGTH))
+const deviceId = storableText(z.string().min(1).max(DEVICE_ID_MAX_LENGTH))
 
 /**
  * A check-in is an append-only event; an edit is a new event. Ids are client-made UUIDv7. Every string is one
@@ -32,7 +24,7 @@ export const CheckinSchema = z.object({
   id: uuid,
   pointId,
   status: CheckinStatusSchema,
-  progress: z.number().int().min(0).max(100),
+  progress: z.number().int().min(0).max(PROGRESS_MAX),
   note: storableText(z.string().max(NOTE_MAX_LENGTH)),
   createdAt: InstantSchema,
   deviceId,

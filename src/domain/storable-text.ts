@@ -1,4 +1,4 @@
-import { z } from './zod'
+import type { z } from 'zod'
 
 /**
  * Text that PostgreSQL can store as it was written. PostgreSQL `text` and `jsonb` hold no NUL (U+0000), and a
@@ -31,7 +31,7 @@ export function countUnstorable(text: string): number {
 }
 
 /** A string schema that also refuses unstorable text, with an issue the server recognises. */
-export function storableText(schema: z.ZodString = z.string()) {
+export function storableText(schema: z.ZodString) {
   return schema.refine(isStorableText, { message: UNSTORABLE_TEXT_MESSAGE, params: { [UNSTORABLE_TEXT_PARAM]: true } })
 }
 

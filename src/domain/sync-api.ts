@@ -2,23 +2,18 @@ import { LOCAL_OWNER } from './owner'
 import { PASSWORD_MAX_LENGTH } from './password-policy'
 import { CheckinSchema, FavoriteSchema, MutationSchema } from './progress'
 import { storableText } from './storable-text'
+import { PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, PUSH_MAX_MUTATIONS, REJECT_REASON_LABELS, REJECT_REASONS, rejectReasonLabel, UNIT_MAX_LENGTH, USER_NAME_MAX_LENGTH } from './sync-rules'
 import { z } from './zod'
 
 /**
  * The wire contract of the sync API (DESIGN.md §4), shared by the PWA's sync
- * client and the server. Bodies are JSON; errors are `{ error: string }`.
+ * client and the server. Bodies are JSON; errors are `{ error: string }`. The server validates with these schemas;
+ * the client takes their types and checks the answers' shapes with wire-guards.ts (no zod in its bundles).
  */
 
-/** Largest batch `POST /api/sync/push` accepts; the client splits bigger outboxes. */
-export const PUSH_MAX_MUTATIONS = 500
-/** Default and largest page of `GET /api/sync/pull`. */
-export const PULL_DEFAULT_LIMIT = 200
-export const PULL_MAX_LIMIT = 1000
-
+// The constants live in sync-rules.ts (no zod, for the client); the server imports them from here too.
 export { LOCAL_OWNER }
-
-export const USER_NAME_MAX_LENGTH = 100
-export const UNIT_MAX_LENGTH = 200
+export { PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, PUSH_MAX_MUTATIONS, REJECT_REASON_LABELS, rejectReasonLabel, UNIT_MAX_LENGTH, USER_NAME_MAX_LENGTH }
 
 /** An account name: trimmed, storable, and never 本机 (the owner of data made while signed out). */
 export const UserNameSchema = storableText(z.string().trim().min(1).max(USER_NAME_MAX_LENGTH))
@@ -48,32 +43,7 @@ export const PushRequestSchema = z.object({
   mutations: z.array(MutationSchema).max(PUSH_MAX_MUTATIONS),
 })
 
-/**
- * Why the server refused a mutation. Rejections are final: retrying the same
- * mutation gets the same answer, so the client drops it from the outbox and shows the reason.
- */
-export const RejectReasonSchema = z.enum([
-  /** The point id is not in the published plan data. */
-  'unknown point',
-  /** This user already sent this mutation id with other content. */
-  'mutation id reused',
-  /** This user already has a check-in with this id and other content. */
-  'check-in id taken',
-  /** A text field holds a NUL or a lone surrogate, which cannot be stored (`field` names it). */
-  'unstorable text',
-])
-
-export const REJECT_REASON_LABELS: Record<z.infer<typeof RejectReasonSchema>, string> = {
-  'unknown point': '要点不存在（可能已被撤下）',
-  'mutation id reused': '同步编号重复，已忽略',
-  'check-in id taken': '打卡记录编号冲突，已忽略',
-  'unstorable text': '内容含有无法保存的字符（如空字符），服务器无法保存',
-}
-
-/** Words for a rejection reason; a reason this client does not know yet is shown as the server wrote it. */
-export function rejectReasonLabel(reason: string): string {
-  return (REJECT_REASON_LABELS as Record<string, string>)[reason] ?? `服务器拒收：${reason}`
-}
+export const RejectReasonSchema = z.enum(REJECT_REASONS)
 
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('accepted') }),

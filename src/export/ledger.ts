@@ -1,6 +1,6 @@
 import type { CheckinRow } from '~/db/checkins'
 import type { PointRow } from '~/db/points'
-import { CHECKIN_STATUS_LABELS } from '~/domain/progress'
+import { CHECKIN_STATUS_LABELS } from '~/domain/progress-rules'
 
 /** One line of the 工作台账: a work point and its newest check-in, if any. */
 export interface LedgerRow {

@@ -1,4 +1,4 @@
-import { rejectReasonLabel } from '~/domain/sync-api'
+import { rejectReasonLabel } from '~/domain/sync-rules'
 
 /** How many 5xx answers for one row alone (the server healthy otherwise) set it apart. */
 export const SERVER_FAILURES_TO_SET_APART = 3

@@ -1,11 +1,9 @@
-import type { z } from 'zod'
 import type { Plan, PlanData } from '~/domain/plan'
 import type { PublishPlansResponse } from '~/domain/plan-publish'
 import type { Mutation } from '~/domain/progress'
 import type { LoginResponse, PullResponse, PushResponse } from '~/domain/sync-api'
-import { PlanDataSchema } from '~/domain/plan'
-import { PublishPlansResponseSchema } from '~/domain/plan-publish'
-import { LoginResponseSchema, PullResponseSchema, PushResponseSchema } from '~/domain/sync-api'
+import type { Guard } from '~/domain/wire-guards'
+import { isLoginResponse, isPlanData, isPublishPlansResponse, isPullResponse, isPushResponse } from '~/domain/wire-guards'
 import { AuthError, HttpError, NetworkError } from './sync-errors'
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
@@ -18,11 +16,11 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined
 }
 
-/** Talks to the sync server's /api; every answer is validated before the app trusts it. */
+/** Talks to the sync server's /api; every answer's shape is checked (wire-guards.ts) before the app trusts it. */
 export class SyncApiClient {
   constructor(private readonly fetchImpl: FetchLike = (input, init) => fetch(input, init), private readonly base = '/api') {}
 
-  private async request<T>(path: string, schema: z.ZodType<T>, init: RequestInit & { token?: string } = {}): Promise<T> {
+  private async request<T>(path: string, guard: Guard<T>, init: RequestInit & { token?: string } = {}): Promise<T> {
     const headers = new Headers(init.headers)
     if (init.token)
       headers.set('Authorization', `Bearer ${init.token}`)
@@ -49,15 +47,14 @@ export class SyncApiClient {
       // A body cut off mid-way is a network failure, not a server verdict: retry it.
       throw new NetworkError(error instanceof Error ? error.message : String(error))
     }
-    const parsed = schema.safeParse(body)
-    if (!parsed.success)
+    if (!guard(body))
       throw new HttpError(response.status, 'unexpected answer from the server')
-    return parsed.data
+    return body
   }
 
   /** POST /api/auth/login */
   login(name: string, password: string): Promise<LoginResponse> {
-    return this.request('/auth/login', LoginResponseSchema, { method: 'POST', body: JSON.stringify({ name, password }) })
+    return this.request('/auth/login', isLoginResponse, { method: 'POST', body: JSON.stringify({ name, password }) })
   }
 
   /**
@@ -100,20 +97,20 @@ export class SyncApiClient {
       return null
     if (!response.ok)
       throw new HttpError(response.status, response.statusText)
-    const parsed = PlanDataSchema.safeParse(await response.json().catch(() => null))
-    if (!parsed.success)
+    const data: unknown = await response.json().catch(() => null)
+    if (!isPlanData(data))
       throw new HttpError(response.status, 'unexpected plan data from the server')
-    return { data: parsed.data, etag: response.headers.get('ETag') ?? '' }
+    return { data, etag: response.headers.get('ETag') ?? '' }
   }
 
   /** PUT /api/admin/plans (admins only): publishes one plan, replacing a published plan of the same id. */
   publishPlan(token: string, plan: Plan): Promise<PublishPlansResponse> {
-    return this.request('/admin/plans', PublishPlansResponseSchema, { method: 'PUT', token, body: JSON.stringify(plan) })
+    return this.request('/admin/plans', isPublishPlansResponse, { method: 'PUT', token, body: JSON.stringify(plan) })
   }
 
   /** POST /api/sync/push: one answer per mutation, in order. */
   push(token: string, mutations: Mutation[]): Promise<PushResponse> {
-    return this.request('/sync/push', PushResponseSchema, { method: 'POST', token, body: JSON.stringify({ mutations }) })
+    return this.request('/sync/push', isPushResponse, { method: 'POST', token, body: JSON.stringify({ mutations }) })
   }
 
   /** GET /api/sync/pull: what changed since `cursor`. */
@@ -121,6 +118,6 @@ export class SyncApiClient {
     const query = new URLSearchParams({ limit: String(limit) })
     if (cursor)
       query.set('cursor', cursor)
-    return this.request(`/sync/pull?${query}`, PullResponseSchema, { token })
+    return this.request(`/sync/pull?${query}`, isPullResponse, { token })
   }
 }

@@ -1,6 +1,6 @@
 import type { CheckinStatus } from '~/domain/progress'
 
-export { CHECKIN_STATUS_LABELS } from '~/domain/progress'
+export { CHECKIN_STATUS_LABELS } from '~/domain/progress-rules'
 
 export const CHECKIN_STATUSES: CheckinStatus[] = ['not_started', 'in_progress', 'done', 'blocked']
 
