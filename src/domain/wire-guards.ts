@@ -24,13 +24,33 @@ const isBoolean: Check = value => typeof value === 'boolean'
 const optional = (check: Check): Check => value => value === undefined || check(value)
 const nullable = (check: Check): Check => value => value === null || check(value)
 const oneOf = (values: readonly unknown[]): Check => value => values.includes(value)
-const arrayOf = (check: Check): Check => value => Array.isArray(value) && value.every(check)
+function arrayOf(check: Check): Check {
+  return (value) => {
+    if (!Array.isArray(value))
+      return false
+    for (let i = 0; i < value.length; i++) {
+      if (!check(value[i]))
+        return false
+    }
+    return true
+  }
+}
 const literal = (expected: string): Check => value => value === expected
 
 /** An object with every key of T checked; extra keys are let through (a newer server may add fields). */
 function shape<T>(fields: { [K in keyof T]-?: Check }): Guard<T> {
-  const entries = Object.entries(fields) as Array<[string, Check]>
-  return (value: unknown): value is T => isRecord(value) && entries.every(([key, check]) => check(value[key]))
+  const keys = Object.keys(fields)
+  const checks = Object.values(fields) as Check[]
+  // Plain loops: plan data can hold 100,000 points, checked on a slow phone.
+  return (value: unknown): value is T => {
+    if (!isRecord(value))
+      return false
+    for (let i = 0; i < keys.length; i++) {
+      if (!checks[i]!(value[keys[i]!]))
+        return false
+    }
+    return true
+  }
 }
 
 const isDeadline = shape<Deadline>({ text: isString, date: isString })
