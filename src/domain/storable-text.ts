@@ -3,7 +3,8 @@ import type { z } from 'zod'
 /**
  * Text that PostgreSQL can store as it was written. PostgreSQL `text` and `jsonb` hold no NUL (U+0000), and a
  * lone UTF-16 surrogate has no UTF-8 form (drivers silently turn it into U+FFFD, so a replay would no longer
- * match). Shared by the 打卡 sheet, the sync client and the server, so all three refuse the same strings.
+ * match). Shared by the 打卡 sheet, the sync client and the server, so all three refuse the same strings. zod only in
+ * types here: the client imports this module without pulling zod into its bundles.
  */
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
