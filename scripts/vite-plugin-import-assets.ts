@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite'
 import type { ImportFilesList } from '../src/import/import-assets'
 import { IMPORT_ASSET_DIR, IMPORT_FILES_LIST } from '../src/import/import-assets'
+import { filesWithDictionary } from './dictionary-check'
 
 /** The worker entry whose bundle goes to IMPORT_ASSET_DIR. */
 const IMPORT_WORKER = /\/src\/import\/import-worker\.ts$/
@@ -28,7 +29,8 @@ export function importWorkerOutput(): Plugin {
 
 /**
  * Lists this build's files under assets/import/ in IMPORT_FILES_LIST, which is precached: the service worker
- * reads it to fetch them into its runtime cache after the first visit, and to drop older builds' files.
+ * reads it to fetch them into its runtime cache after the first visit, and to drop older builds' files. Fails the
+ * build if pinyin-pro's dictionary reached any other file (page, search worker, precache): see dictionary-check.ts.
  */
 export function importAssetsList(): Plugin {
   return {
@@ -36,6 +38,9 @@ export function importAssetsList(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
+      const leaked = filesWithDictionary(bundle, IMPORT_ASSET_DIR)
+      if (leaked.length > 0)
+        this.error(`pinyin-pro's dictionary is in ${leaked.join(', ')}: word pinyin ships with the plan data, only the import worker (${IMPORT_ASSET_DIR}/) may read it`)
       const files = Object.keys(bundle).filter(name => name.startsWith(`${IMPORT_ASSET_DIR}/`)).sort()
       this.emitFile({ type: 'asset', fileName: IMPORT_FILES_LIST, source: JSON.stringify({ files } satisfies ImportFilesList) })
     },

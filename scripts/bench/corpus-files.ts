@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { comparePointsByPlan, toPointRows } from '../../src/db/points'
+import { withPinyin } from '../../src/search/plan-pinyin'
 import { buildPlanDataFromDir } from '../seed-plan-data'
 import { BENCH_THEME, syntheticPlanData, trimToPoints, withBenchTheme } from './synthetic-corpus'
 
@@ -74,9 +75,12 @@ ${css}
 `
 }
 
-/** The corpus `npm run bench` stores: `points` synthetic points, every one also in the bench theme. */
+/**
+ * The corpus `npm run bench` stores: `points` synthetic points, every one also in the bench theme, with search's
+ * word pinyin as the build ships it (the recombined plans need their own).
+ */
 export function benchCorpus(seeds: PlanData, points: number): PlanData {
-  return withBenchTheme(trimToPoints(syntheticPlanData(seeds, points, 20231121 + points), points))
+  return withPinyin(withBenchTheme(trimToPoints(syntheticPlanData(seeds, points, 20231121 + points), points)))
 }
 
 export async function writeBenchFiles(distDir: string, sizes: number[]): Promise<BenchFiles> {

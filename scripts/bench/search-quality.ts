@@ -5,12 +5,12 @@
  * holds the same set to its thresholds; `npm run bench -- --only search` writes these figures to BENCHMARKS.md.
  */
 import type { PlanData } from '../../src/domain/plan'
-import type { SearchDoc } from '../../src/search/search-index'
+import type { SearchDoc, SearchIndex } from '../../src/search/search-index'
 import type { Figure } from './figures'
 import { fileURLToPath } from 'node:url'
 import { currentPlanIds } from '../../src/domain/plan-currency'
-import { buildPinyinSearchIndex } from '../../src/search/build-index'
-import { unitsText } from '../../src/search/search-index'
+import { shippedPinyin } from '../../src/search/build-index'
+import { buildSearchIndex, unitsText } from '../../src/search/search-index'
 import { buildPlanDataFromDir } from '../seed-plan-data'
 import { atLeast } from './figures'
 
@@ -72,15 +72,24 @@ export interface QueryQuality extends QualityQuery {
   top: string[]
 }
 
+/** The seed points as the app indexes them: with their row of their plan's shipped pinyin. */
 export function seedDocs(data: PlanData, today = new Date()): SearchDoc[] {
   const current = currentPlanIds(data.plans, today)
-  return data.plans.flatMap(p => p.sections.flatMap(s => s.points.map(pt => ({ ...pt, current: current.has(p.id) }))))
+  return data.plans.flatMap((p) => {
+    const points = p.sections.flatMap(s => s.points)
+    return points.map((pt, row) => ({ ...pt, current: current.has(p.id), ...(p.pinyin ? { pinyin: { block: p.pinyin, row } } : {}) }))
+  })
+}
+
+/** The index the app builds over the seed plans (pinyin decoded from the data, no dictionary). */
+export function seedIndex(docs: SearchDoc[]): SearchIndex {
+  return buildSearchIndex(docs, shippedPinyin())
 }
 
 export function measureQuality(data: PlanData, queries = QUALITY_QUERIES, today = new Date()): QueryQuality[] {
   const docs = seedDocs(data, today)
   const byId = new Map(docs.map(d => [d.id, d]))
-  const index = buildPinyinSearchIndex({ docs, terms: data.themes.flatMap(t => [t.name, ...t.keywords]) })
+  const index = seedIndex(docs)
   const isRelevant = (id: string, means: string[]) => {
     const d = byId.get(id)!
     const text = `${d.title}\n${unitsText(d)}\n${d.body}`.toLowerCase()

@@ -5,6 +5,7 @@ import type { DeckIndexRow } from './deck-index'
 import type { FavoriteRow } from './favorites'
 import type { MetaRow } from './meta'
 import type { OutboxRow } from './outbox'
+import type { PlanPinyinRow } from './plan-pinyin'
 import type { PlanRow } from './plans'
 import type { PointRow } from './points'
 import type { SharedEntryRow } from './shared-files'
@@ -36,6 +37,8 @@ export class AppDB extends Dexie {
   declare unpublishedPoints: EntityTable<UnpublishedPointRow, 'pointId'>
   /** Files and text shared to the app (Web Share Target), kept until the import page takes them. */
   declare sharedFiles: EntityTable<SharedEntryRow, 'id'>
+  /** Each plan's word pinyin for search, as shipped with its data (the search worker builds its postings from it). */
+  declare planPinyin: EntityTable<PlanPinyinRow, 'planId'>
 
   constructor(name: string = DB_NAME) {
     super(name)
@@ -89,6 +92,12 @@ export class AppDB extends Dexie {
     this.version(7).stores({
       points: 'id, deadline, [planId+order], *linksTo',
     }).upgrade(addLinkTargets)
+    // v8: word pinyin per plan, shipped with the plan data, so search needs no dictionary on the phone. Purely
+    // additive: no row of any other table changes. Plans stored before it have none until their data is replaced
+    // (a new build's data version always differs, so the build's copy is reloaded).
+    this.version(8).stores({
+      planPinyin: 'planId',
+    })
   }
 }
 

@@ -4,6 +4,7 @@ import type { Plan, PlanData, PlanOrigin, Theme } from '~/domain/plan'
 import { db } from './db'
 import { spliceThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
+import { putPlanPinyin } from './plan-pinyin'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
 import { pointsOfPlan } from './stored-plan'
@@ -48,7 +49,7 @@ async function touchLocalPlans(now: Date): Promise<void> {
   await db.meta.put({ key: META_KEYS.localPlansChangedAt, value: now.toISOString() })
 }
 
-const LOCAL_PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.meta, db.unpublishedPoints]
+const LOCAL_PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.meta, db.unpublishedPoints, db.planPinyin]
 
 /**
  * 确认导入: stores imported plans as `local`, in one transaction. A plan already imported here is replaced by its
@@ -74,6 +75,7 @@ export async function importLocalPlans(data: Pick<PlanData, 'plans' | 'themes'>,
       await pointsOfPlan(plan.id).delete()
       await db.points.bulkPut(rows)
       await db.plans.put(toPlanRow(local))
+      await putPlanPinyin(local)
       await db.unpublishedPoints.bulkPut([
         ...dropped.map(r => ({ ...r, removed: true as const })),
         ...rows.map((r): UnpublishedPointRow => ({ pointId: r.id, planId: plan.id })),
@@ -100,6 +102,7 @@ export async function removeLocalPlan(planId: string, now: Date = new Date()): P
       return false
     await pointsOfPlan(planId).delete()
     await db.plans.delete(planId)
+    await db.planPinyin.delete(planId)
     await db.unpublishedPoints.where('planId').equals(planId).modify({ removed: true })
     await updateThemeDecks(new Set([planId]), [], [])
     await touchLocalPlans(now)

@@ -7,6 +7,7 @@ import { isPlanData } from '~/domain/wire-guards'
 import { db } from './db'
 import { buildThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
+import { replacePlanPinyin } from './plan-pinyin'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
 import { fromPlanRows, pointsOfPlan } from './stored-plan'
@@ -48,7 +49,7 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
   const now = options.now ?? new Date()
   const source = options.source ?? 'build'
   const incoming = new Set(data.plans.map(p => p.id))
-  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.meta, db.unpublishedPoints], async () => {
+  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.meta, db.unpublishedPoints, db.planPinyin], async () => {
     const kept = await plansToKeep(incoming, source)
     const keptPlans = kept.plans.map(row => fromPlanRows(row, kept.points))
     const planRows = [...data.plans.map(toPlanRow), ...kept.plans]
@@ -79,6 +80,8 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
       }
     }
     await putInChunks(pending, chunkSize, c => db.points.bulkPut(c))
+    // Search's word pinyin: its own table, one row per plan (the kept plans keep theirs).
+    await replacePlanPinyin(data.plans, kept.plans.map(p => p.id))
     await db.meta.bulkPut([
       { key: META_KEYS.dataVersion, value: data.version },
       { key: META_KEYS.dataUpdatedAt, value: now.toISOString() },

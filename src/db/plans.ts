@@ -1,16 +1,16 @@
 import type { Plan, PlanLevel } from '~/domain/plan'
 
 /** A plan as stored: sections keep their headings and the ids of their points (points live in their own table). */
-export interface PlanRow extends Omit<Plan, 'sections'> {
+export interface PlanRow extends Omit<Plan, 'sections' | 'pinyin'> {
   sections: { no: number, title: string, pointIds: string[] }[]
 }
 
 /** Province first, then down the hierarchy. */
 export const LEVEL_ORDER: Record<PlanLevel, number> = { national: 0, province: 1, city: 2, county: 3, town: 4, department: 5 }
 
-/** Strips the points out of a plan, keeping their ids per section. */
+/** Strips the points out of a plan, keeping their ids per section; its pinyin goes to planPinyin (plan-pinyin.ts). */
 export function toPlanRow(plan: Plan): PlanRow {
-  const { sections, ...rest } = plan
+  const { sections, pinyin: _pinyin, ...rest } = plan
   return { ...rest, sections: sections.map(s => ({ no: s.no, title: s.title, pointIds: s.points.map(p => p.id) })) }
 }
 

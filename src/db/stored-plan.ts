@@ -3,6 +3,7 @@ import type { PointRow } from './points'
 import type { Plan, WorkPoint } from '~/domain/plan'
 import Dexie from 'dexie'
 import { db } from './db'
+import { getPlanPinyin } from './plan-pinyin'
 
 /** A stored point back as the plan contract's WorkPoint (the plan context it was stored with left out). */
 export function toWorkPoint(row: PointRow): WorkPoint {
@@ -32,8 +33,12 @@ export function pointsOfPlan(planId: string) {
   return db.points.where('[planId+order]').between([planId, Dexie.minKey], [planId, Dexie.maxKey])
 }
 
-/** One stored plan as a whole Plan (for publishing it), or undefined. */
+/** One stored plan as a whole Plan with its search pinyin (for publishing it), or undefined. */
 export async function getStoredPlan(planId: string): Promise<Plan | undefined> {
   const row = await db.plans.get(planId)
-  return row ? fromPlanRows(row, await pointsOfPlan(planId).toArray()) : undefined
+  if (!row)
+    return undefined
+  const [points, pinyin] = await Promise.all([pointsOfPlan(planId).toArray(), getPlanPinyin(planId)])
+  const plan = fromPlanRows(row, points)
+  return pinyin ? { ...plan, pinyin } : plan
 }

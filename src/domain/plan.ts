@@ -57,6 +57,15 @@ export const SectionSchema = z.object({
   points: z.array(WorkPointSchema),
 })
 
+/**
+ * Word pinyin for search, computed where plan data is made (format: src/search/pinyin-data.ts), so the client
+ * carries no dictionary. Optional: data from before it existed is searched by characters.
+ */
+export const PinyinBlockSchema = z.object({
+  table: z.string().regex(/^(?:[a-z]+[^a-z]+)*$/, 'readings each followed by their characters'),
+  rows: z.array(z.string().regex(/^[1-9a-z]*(?:~(?:\d+[a-z]+)+)?(?:\|[1-9a-z]*(?:~(?:\d+[a-z]+)+)?){2}$/, 'three texts of word lengths and exceptions')),
+})
+
 export const PlanSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'plan ids are lowercase slugs'),
   title: z.string().min(1),
@@ -70,14 +79,18 @@ export const PlanSchema = z.object({
   origin: PlanOriginSchema.optional(),
   /** Region plus kind (e.g. `hunan-zwgk`): the newest year of a series is its current plan. */
   series: z.string().optional(),
-})
+  /** One row per point, in reading order across sections. */
+  pinyin: PinyinBlockSchema.optional(),
+}).refine(plan => !plan.pinyin || plan.pinyin.rows.length === plan.sections.reduce((n, s) => n + s.points.length, 0), { message: 'pinyin needs one row per point', path: ['pinyin', 'rows'] })
 
 export const ThemeSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   icon: z.string().min(1),
   keywords: z.array(z.string().min(1)),
-})
+  /** One row: name, (no units), keywords. */
+  pinyin: PinyinBlockSchema.optional(),
+}).refine(theme => !theme.pinyin || theme.pinyin.rows.length === 1, { message: 'a theme\'s pinyin has one row', path: ['pinyin', 'rows'] })
 
 export const PlanDataSchema = z.object({
   version: z.string().min(1),
@@ -95,4 +108,5 @@ export type WorkPoint = z.infer<typeof WorkPointSchema>
 export type Section = z.infer<typeof SectionSchema>
 export type Plan = z.infer<typeof PlanSchema>
 export type Theme = z.infer<typeof ThemeSchema>
+export type PinyinBlock = z.infer<typeof PinyinBlockSchema>
 export type PlanData = z.infer<typeof PlanDataSchema>

@@ -2,6 +2,7 @@ import type { Plan, PlanData, PlanOrigin, Theme } from '../domain/plan'
 import type { BlockDocument, SourceFile } from './blocks'
 import type { Diagnostic } from './diagnostics'
 import type { DocumentExtras, DocumentPlan, MergedPlan } from './merge'
+import { withPinyin } from '../search/plan-pinyin'
 import { classifyPlans, loadTaxonomy } from './classify'
 import { readDocumentBlocks } from './formats'
 import { mergePlans } from './merge'
@@ -90,7 +91,10 @@ export function ingestBlocks(documents: BlockDocument[], options: IngestOptions 
     }
   }
   options.onProgress?.(total - 1, total, '归类与关联')
-  const plans = relatePlans(classifyPlans(toPlans(mergePlans(readings, extras, diagnostics), themes, options.origin ?? 'build'), themes))
-  const version = contentHash(JSON.stringify({ plans, themes }))
-  return { data: { version, plans, themes }, diagnostics }
+  const related = relatePlans(classifyPlans(toPlans(mergePlans(readings, extras, diagnostics), themes, options.origin ?? 'build'), themes))
+  // Search's word pinyin is made here, with the dictionary, so no phone needs one; it is part of the content hash,
+  // so data from before it shipped gets a new version and is replaced.
+  const indexed = withPinyin({ plans: related, themes })
+  const version = contentHash(JSON.stringify(indexed))
+  return { data: { version, ...indexed }, diagnostics }
 }

@@ -1,24 +1,28 @@
 import type { SearchCorpus } from './search-docs'
-import type { SearchIndex } from './search-index'
+import type { PinyinSource, SearchIndex } from './search-index'
 import type { SearchAnswer } from './search-protocol'
+import { PinyinDecoder } from './pinyin-data'
+import { SyllableTable } from './pinyin-text'
 import { buildSearchIndex } from './search-index'
 import { suggestFor } from './suggest'
-import { pinyinWords, TermBoundaries } from './word-pinyin'
 
 export interface PinyinIndexes {
   points: SearchIndex
   themes: SearchIndex
 }
 
-/** The index with pinyin: the one place that joins the dictionary-backed word pinyin to the pure index. */
-export function buildPinyinSearchIndex({ docs, terms }: Pick<SearchCorpus, 'docs' | 'terms'>): SearchIndex {
-  const boundaries = new TermBoundaries(terms)
-  return buildSearchIndex(docs, text => pinyinWords(text, boundaries))
+/** Pinyin read from the blocks the docs point at (shipped with the plan data): no dictionary here. */
+export function shippedPinyin(): PinyinSource {
+  const decoder = new PinyinDecoder(new SyllableTable())
+  return {
+    table: decoder.table,
+    pack: (doc, field, text) => doc.pinyin ? decoder.decode(doc.pinyin.block, doc.pinyin.row, field, text) : undefined,
+  }
 }
 
-/** The points' index and the themes' (for suggestions), sharing the domain terms. */
-export function buildPinyinIndexes(corpus: SearchCorpus): PinyinIndexes {
-  return { points: buildPinyinSearchIndex(corpus), themes: buildPinyinSearchIndex({ docs: corpus.themes, terms: corpus.terms }) }
+/** The points' index and the themes' (for suggestions), each with the pinyin its docs carry. */
+export function buildPinyinIndexes(corpus: Pick<SearchCorpus, 'docs' | 'themes'>): PinyinIndexes {
+  return { points: buildSearchIndex(corpus.docs, shippedPinyin()), themes: buildSearchIndex(corpus.themes, shippedPinyin()) }
 }
 
 /** One query's answer: ids, and with `detail` the highlights of the first results and the suggestions. */

@@ -3,13 +3,13 @@ import type { PinyinWord } from './word-pinyin'
 /**
  * A text's pinyin packed for the index: one Uint16 per UTF-16 unit, the syllable's id in a shared table, with the
  * top bit set where a word starts (and the next one where that word is a function word). Two bytes a character keeps 100,000 points' titles, units and bodies in a
- * worker's memory; the same array could be shipped precomputed.
+ * worker's memory; the plan data ships what it is decoded from (pinyin-data.ts).
  */
 export type PackedPinyin = Uint16Array
 
-const WORD_START = 0x8000
+export const WORD_START = 0x8000
 /** A word start where no pinyin match may begin (a function word). */
-const NO_MATCH_START = 0x4000
+export const NO_MATCH_START = 0x4000
 const ID_MASK = 0x3FFF
 
 /** Syllables seen in the indexed texts; the query parser reads full syllables from it, so no list is hard-coded. */
@@ -171,39 +171,4 @@ export function substringSpans(term: string, text: string, first = false): numbe
       break
   }
   return spans
-}
-
-/** Clause ends: ICU never joins a word across them, so each clause can be read (and cached) on its own. */
-const CLAUSE_END = /[，。；：、！？,.;:!?“”‘’《》（）()【】\s]/g
-
-/**
- * Packs a whole text clause by clause, caching each clause: plan texts repeat their clauses (省直相关单位,
- * 年底前完成 …) so much that segmenting each one once is what makes 100,000 points buildable in a worker.
- */
-export class PinyinPacker {
-  private readonly cache = new Map<string, PackedPinyin>()
-  constructor(private readonly words: (text: string) => PinyinWord[], readonly table: SyllableTable) {}
-
-  pack(text: string): PackedPinyin {
-    const out = new Uint16Array(text.length)
-    let from = 0
-    CLAUSE_END.lastIndex = 0
-    while (from < text.length) {
-      const hit = CLAUSE_END.exec(text)
-      const end = hit ? hit.index + 1 : text.length
-      {
-        const clause = text.slice(from, end)
-        let packed = this.cache.get(clause)
-        if (!packed) {
-          packed = packPinyin(clause.length, this.words(clause), this.table)
-          if (this.cache.size > 500_000)
-            this.cache.clear()
-          this.cache.set(clause, packed)
-        }
-        out.set(packed, from)
-      }
-      from = end
-    }
-    return out
-  }
 }

@@ -51,7 +51,7 @@ function inThreadSearcher(): Searcher {
   let built: { key: string, index: Promise<PinyinIndexes> } | undefined
   const indexFor = (key: string) => {
     if (built?.key !== key) {
-      // pinyin-pro is large: loaded only when someone searches, never in the first-load bundle.
+      // The index code loads only when someone searches, never in the first-load bundle.
       const entry = { key, index: Promise.all([import('./build-index'), loadSearchCorpus(db)]).then(([{ buildPinyinIndexes }, corpus]) => buildPinyinIndexes(corpus)) }
       built = entry
       entry.index.catch(() => {

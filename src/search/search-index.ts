@@ -1,6 +1,7 @@
-import type { PackedPinyin } from './pinyin-text'
-import type { PinyinWordsFn } from './word-pinyin'
-import { initialsCodes, PinyinPacker, pinyinSpans, substringSpans, SyllableTable } from './pinyin-text'
+import type { PinyinBlock } from './pinyin-data'
+import type { PackedPinyin, SyllableTable } from './pinyin-text'
+import { NO_PINYIN } from './pinyin-data'
+import { initialsCodes, pinyinSpans, substringSpans } from './pinyin-text'
 import { bigramCodes, BigramPostings, FirstCharPostings, intersectSorted, pairCode, unionSorted } from './search-postings'
 import { initialsReadings, isPinyinTerm, normalizeForSearch, queryTerms, termRuns } from './search-query'
 
@@ -9,8 +10,14 @@ export { normalizeForSearch, queryTerms } from './search-query'
 /**
  * A pure in-memory search index over work points: characters anywhere in the title, units and body, and pinyin
  * (initials, full syllables, or both mixed with characters) from word starts. No DOM and no Dexie, so it is built
- * inside a Web Worker; the pinyin of the texts is injected, so the index holds no dictionary.
+ * inside a Web Worker; the pinyin of the texts is injected (decoded from the plan data), so it holds no dictionary.
  */
+
+/** Where a doc's word pinyin is: row `row` of a shipped block (its plan's, or its theme's). */
+export interface PinyinRef {
+  block: PinyinBlock
+  row: number
+}
 
 export interface SearchDoc {
   id: string
@@ -20,6 +27,7 @@ export interface SearchDoc {
   partnerUnits: string[]
   /** False for a 往年 point (its plan was replaced by a newer one of the series); current points rank first. */
   current?: boolean
+  pinyin?: PinyinRef
 }
 
 export type SearchField = 'title' | 'units' | 'body'
@@ -49,6 +57,18 @@ export function unitsText(doc: Pick<SearchDoc, 'leadUnits' | 'partnerUnits'>): s
   return [...doc.leadUnits, ...doc.partnerUnits].join(' ')
 }
 
+/** The three texts a doc is searched by, normalised, in field order (the shipped pinyin has one row of them). */
+export function searchTexts(doc: Pick<SearchDoc, 'title' | 'body' | 'leadUnits' | 'partnerUnits'>): [title: string, units: string, body: string] {
+  return [normalizeForSearch(doc.title), normalizeForSearch(unitsText(doc)), normalizeForSearch(doc.body)]
+}
+
+/** The texts' pinyin, packed against `table`; `field` is the position in searchTexts. */
+export interface PinyinSource {
+  table: SyllableTable
+  /** Undefined where the doc carries none (data from before pinyin shipped): characters still find it. */
+  pack: (doc: SearchDoc, field: number, text: string) => PackedPinyin | undefined
+}
+
 export const SCORE = { titleStart: 120, title: 100, units: 50, body: 20 } as const
 
 class FieldIndex {
@@ -57,19 +77,14 @@ class FieldIndex {
   readonly chars = new BigramPostings()
   readonly initials = new BigramPostings()
 
-  private readonly table: SyllableTable | null
+  constructor(private readonly table: SyllableTable | null) {}
 
-  constructor(private readonly packer: PinyinPacker | null) {
-    this.table = packer?.table ?? null
-  }
-
-  add(i: number, text: string): void {
+  add(i: number, text: string, packed: PackedPinyin | undefined): void {
     this.texts.push(text)
     this.chars.add(i, bigramCodes(text))
-    if (this.packer && this.table) {
-      const packed = this.packer.pack(text)
-      this.packed.push(packed)
-      this.initials.add(i, initialsCodes(text, packed, this.table, pairCode))
+    if (this.table) {
+      this.packed.push(packed ?? NO_PINYIN)
+      this.initials.add(i, initialsCodes(text, packed ?? NO_PINYIN, this.table, pairCode))
     }
   }
 
@@ -127,25 +142,22 @@ class FieldIndex {
   }
 }
 
-/** Builds the index; without `pinyinWords` only characters are searched. */
-export function buildSearchIndex(docs: Iterable<SearchDoc>, pinyinWords?: PinyinWordsFn): SearchIndex {
+/** Builds the index; without `pinyin` only characters are searched. */
+export function buildSearchIndex(docs: Iterable<SearchDoc>, pinyin?: PinyinSource): SearchIndex {
   // Current points first, each group in input order: postings are ascending, so every tier lists current plans first for free.
   const all = [...docs]
   const ordered = [...all.filter(d => d.current !== false), ...all.filter(d => d.current === false)]
-  const table = pinyinWords ? new SyllableTable() : null
-  const packer = pinyinWords && table ? new PinyinPacker(pinyinWords, table) : null
-  const fields: Record<SearchField, FieldIndex> = { title: new FieldIndex(packer), units: new FieldIndex(packer), body: new FieldIndex(packer) }
+  const table = pinyin?.table ?? null
+  const fields: Record<SearchField, FieldIndex> = { title: new FieldIndex(table), units: new FieldIndex(table), body: new FieldIndex(table) }
   const titleStarts = new FirstCharPostings()
   const ids: string[] = []
   const position = new Map<string, number>()
   ordered.forEach((d, i) => {
     ids.push(d.id)
     position.set(d.id, i)
-    const title = normalizeForSearch(d.title)
-    fields.title.add(i, title)
-    fields.units.add(i, normalizeForSearch(unitsText(d)))
-    fields.body.add(i, normalizeForSearch(d.body))
-    titleStarts.add(i, title)
+    const texts = searchTexts(d)
+    SEARCH_FIELDS.forEach((f, k) => fields[f].add(i, texts[k]!, pinyin?.pack(d, k, texts[k]!)))
+    titleStarts.add(i, texts[0])
   })
   for (const f of SEARCH_FIELDS)
     fields[f].seal()

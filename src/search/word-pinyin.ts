@@ -1,8 +1,8 @@
 import { pinyin } from 'pinyin-pro'
 
 /**
- * Text → words with their pinyin. Pure (no DOM, no Dexie), so it can run at build or ingest time and ship its
- * output as index data; today the search worker runs it while building the index. The only dictionary is
+ * Text → words with their pinyin. Runs where plan data is made (build, CLI ingest, the import worker), never in the
+ * search worker or on the page: its output ships as index data (pinyin-data.ts). The only dictionary is
  * pinyin-pro's, used per word so a polyphone reads as it does in its word (银行 háng, 行政 xíng).
  */
 
@@ -105,5 +105,36 @@ export function pinyinWords(text: string, terms: TermBoundaries = NO_TERMS): Pin
   return words
 }
 
-/** Pinyin words of a text, as the search index takes them (injected, so the index itself needs no dictionary). */
-export type PinyinWordsFn = (text: string) => PinyinWord[]
+/** Clause ends: ICU never joins a word across them, so each clause can be read (and cached) on its own. */
+const CLAUSE_END = /[，。；：、！？,.;:!?“”‘’《》（）()【】\s]/g
+
+/**
+ * Reads whole texts clause by clause, caching each clause: plan texts repeat their clauses (省直相关单位,
+ * 年底前完成 …) so much that segmenting each one once is what makes 100,000 points quick to read.
+ */
+export class WordReader {
+  private readonly cache = new Map<string, PinyinWord[]>()
+  constructor(private readonly terms: TermBoundaries = NO_TERMS) {}
+
+  words(text: string): PinyinWord[] {
+    const out: PinyinWord[] = []
+    let from = 0
+    CLAUSE_END.lastIndex = 0
+    while (from < text.length) {
+      const hit = CLAUSE_END.exec(text)
+      const end = hit ? hit.index + 1 : text.length
+      const clause = text.slice(from, end)
+      let words = this.cache.get(clause)
+      if (!words) {
+        words = pinyinWords(clause, this.terms)
+        if (this.cache.size > 500_000)
+          this.cache.clear()
+        this.cache.set(clause, words)
+      }
+      for (const w of words)
+        out.push(from === 0 ? w : { ...w, start: w.start + from })
+      from = end
+    }
+    return out
+  }
+}

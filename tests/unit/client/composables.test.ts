@@ -7,12 +7,13 @@ import { useDataVersion } from '~/composables/useStorage'
 import { addCheckin, setFavorite } from '~/db/actions'
 import { db } from '~/db/db'
 import { replacePlanData } from '~/db/plan-data-loader'
+import { withPinyin } from '~/search/plan-pinyin'
 import { resetDb, samplePlanData } from '../db/fixtures'
 
 let scope: EffectScope
 beforeEach(async () => {
   await resetDb()
-  await replacePlanData(samplePlanData('v1'))
+  await replacePlanData(withPinyin(samplePlanData('v1')))
   scope = effectScope()
 })
 afterEach(() => scope.stop())
@@ -77,7 +78,7 @@ describe('data composables', () => {
 
     const v2 = samplePlanData('v2')
     v2.themes = v2.themes.slice(0, 1)
-    await replacePlanData(v2)
+    await replacePlanData(withPinyin(v2))
     await vi.waitFor(() => expect(version.value).toBe('v2'))
     await vi.waitFor(() => expect(themes.value?.map(t => t.theme.id)).toEqual(['yjs']))
   })
@@ -98,7 +99,7 @@ describe('useDueSoon with a limit', () => {
     const due = inScope(() => useDueSoon(30, 1))
     await new Promise(r => setTimeout(r, 30))
     expect(due.value).toEqual([])
-    await replacePlanData(samplePlanData('v2'))
+    await replacePlanData(withPinyin(samplePlanData('v2')))
     await vi.waitFor(() => expect(due.value.map(d => d.point.id)).toEqual(['hunan-2023-zwfw-1']))
   })
 })
@@ -155,7 +156,7 @@ describe('useSearch', () => {
     expect(results.value).toEqual([])
     const v2 = samplePlanData('v2')
     v2.plans[0]!.sections[0]!.points[0]!.title = '新增的要点'
-    await replacePlanData(v2)
+    await replacePlanData(withPinyin(v2))
     await vi.waitFor(() => expect(results.value.map(p => p.id)).toEqual(['changsha-2023-zwgk-1']))
 
     q.value = '  '

@@ -1,7 +1,7 @@
 import type { SearchDoc, SearchIndex } from '~/search/search-index'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildPinyinSearchIndex } from '~/search/build-index'
+import { buildPinyinSearchIndex } from '~/search/dictionary-index'
 import { queryTerms } from '~/search/search-index'
 
 // The index narrows candidates with bigram postings (of characters and of pinyin initials) and stops early; the

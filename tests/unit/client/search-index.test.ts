@@ -1,6 +1,6 @@
 import type { SearchDoc } from '~/search/search-index'
 import { describe, expect, it } from 'vitest'
-import { buildPinyinSearchIndex } from '~/search/build-index'
+import { buildPinyinSearchIndex } from '~/search/dictionary-index'
 import { buildSearchIndex, mergeSpans, normalizeForSearch, queryTerms } from '~/search/search-index'
 import { initialsReadings } from '~/search/search-query'
 import { pinyinWords, TermBoundaries } from '~/search/word-pinyin'

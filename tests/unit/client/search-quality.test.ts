@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPinyinSearchIndex } from '~/search/build-index'
-import { measureQuality, QUALITY_QUERIES, seedDocs, seedPlanData, summarise } from '../../../scripts/bench/search-quality'
+import { measureQuality, QUALITY_QUERIES, seedDocs, seedIndex, seedPlanData, summarise } from '../../../scripts/bench/search-quality'
 
 // Thresholds: a query may miss one of its first five (precision@5 ≥ 0.8): titles outrank bodies by design, so a
 // title holding another word with the same initials (yjs → 云建设) can take a slot before a body that means the
@@ -30,7 +29,7 @@ describe('search quality on the seed plans', () => {
 
   it('finds by initials and full pinyin at least what the characters find', () => {
     const docs = seedDocs(data, TODAY)
-    const index = buildPinyinSearchIndex({ docs, terms: data.themes.flatMap(t => [t.name, ...t.keywords]) })
+    const index = seedIndex(docs)
     for (const query of QUALITY_QUERIES.filter(q => /[a-z]/.test(q.q))) {
       const byChars = index.query(query.means[0]!)
       const byPinyin = new Set(index.query(query.q))
@@ -43,7 +42,7 @@ describe('search quality on the seed plans', () => {
 
   it('ranks current plans above 往年 ones within a tier', () => {
     const docs = seedDocs(data, TODAY)
-    const index = buildPinyinSearchIndex({ docs, terms: [] })
+    const index = seedIndex(docs)
     for (const q of ['一网通办', 'ywtb', '电子证照', '政务公开']) {
       const ids = index.query(q)
       const titled = index.highlight(q, ids).filter(h => h.title.length > 0).map(h => h.id.includes('-2022-') ? 'past' : 'current')

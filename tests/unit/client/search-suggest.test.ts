@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPinyinIndexes } from '~/search/build-index'
+import { buildDictionaryIndexes } from '~/search/dictionary-index'
 import { snippet, splitBySpans } from '~/search/highlight'
 import { suggestFor } from '~/search/suggest'
 import { withQuery } from '~/stores/search-history'
@@ -17,7 +17,7 @@ const corpus = {
 }
 
 describe('search suggestions', () => {
-  const indexes = buildPinyinIndexes(corpus)
+  const indexes = buildDictionaryIndexes(corpus)
   const answer = (q: string) => {
     const ids = indexes.points.query(q)
     return { ids, ...suggestFor(q, ids.length, indexes.points, indexes.themes) }
