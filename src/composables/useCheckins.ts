@@ -25,6 +25,7 @@ export function useDueSoon(days: MaybeRefOrGetter<number> = DUE_SOON_DAYS, limit
  * 临近截止 on 首页: the first `limit` open points of current plans (overdue first), how many there are and how many
  * are overdue, live. No horizon by default, like the 临近截止 deck, so the list and the deck agree.
  */
-export function useDueSoonSummary(limit: MaybeRefOrGetter<number>, days: MaybeRefOrGetter<number> = NO_HORIZON): Ref<DueSoonSummary> {
-  return useLiveQuery(() => getDueSoonSummary(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)], { items: [], total: 0, overdue: 0 })
+export function useDueSoonSummary(limit: MaybeRefOrGetter<number>, days: MaybeRefOrGetter<number> = NO_HORIZON): Ref<DueSoonSummary | undefined> {
+  // Undefined until IndexedDB answers: 首页 (and its prerendered copy) shows a placeholder, not a wrong "all done".
+  return useLiveQuery(() => getDueSoonSummary(toValue(days), new Date(), toValue(limit)), [() => toValue(days), () => toValue(limit)])
 }
