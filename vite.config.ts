@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config'
 import { dropVantIconFont } from './scripts/postcss-drop-vant-icon-font'
 import { importAssetsList, importWorkerOutput } from './scripts/vite-plugin-import-assets'
 import { planDataPlugin } from './scripts/vite-plugin-plan-data'
+import { prerenderHome } from './scripts/vite-plugin-prerender'
 import { IMPORT_ASSET_DIR, IMPORT_EXTENSIONS, IMPORT_MIME_TYPES, SHARE_FIELDS, SHARE_TARGET_PATH } from './src/import/import-assets'
 
 export default defineConfig({
@@ -13,6 +14,8 @@ export default defineConfig({
   plugins: [
     vue(),
     planDataPlugin(),
+    // 首页 painted from the HTML itself, before any script (runs before the service worker is written).
+    prerenderHome(),
     importAssetsList(),
     // Vant components and their CSS are imported per use, never the whole library.
     Components({ dirs: [], dts: false, resolvers: [VantResolver()] }),
