@@ -7,6 +7,7 @@ import { dropVantIconFont } from './scripts/postcss-drop-vant-icon-font'
 import { bundleGuard } from './scripts/vite-plugin-bundle-guard'
 import { importAssetsList, importWorkerOutput } from './scripts/vite-plugin-import-assets'
 import { planDataPlugin } from './scripts/vite-plugin-plan-data'
+import { prerenderHome } from './scripts/vite-plugin-prerender'
 import { IMPORT_ASSET_DIR, IMPORT_EXTENSIONS, IMPORT_MIME_TYPES, SHARE_FIELDS, SHARE_TARGET_PATH } from './src/import/import-assets'
 
 export default defineConfig({
@@ -14,6 +15,8 @@ export default defineConfig({
   plugins: [
     vue(),
     planDataPlugin(),
+    // 首页 painted from the HTML itself, before any script (runs before the service worker is written).
+    prerenderHome(),
     importAssetsList(),
     // The build validates the plan data and the client only checks shapes (src/domain/wire-guards.ts): no zod in the
     // precached app chunks (首页's first-load ones among them); only the import worker, not precached, carries it.

@@ -1,6 +1,9 @@
 import type { Plugin } from 'vite'
+import type { PlanSummary } from '../src/domain/plan-summary'
 import { fileURLToPath } from 'node:url'
+import { comparePlans } from '../src/db/plans'
 import { PlanDataSchema } from '../src/domain/plan'
+import { summarizePlan } from '../src/domain/plan-summary'
 import { buildPlanDataFromDir } from './seed-plan-data'
 
 const VIRTUAL_ID = 'virtual:plan-data'
@@ -17,11 +20,14 @@ export function planDataPlugin(): Plugin {
   let version = ''
   let fileName = ''
   let themes: Array<{ id: string, name: string, icon: string, count: number }> = []
+  let plans: PlanSummary[] = []
   const load = async () => {
     // Validated here so a bad seed fails the build rather than reaching a phone.
     const data = PlanDataSchema.parse((await buildPlanDataFromDir(seedsDir)).data)
     const points = data.plans.flatMap(p => p.sections.flatMap(s => s.points))
     themes = data.themes.map(t => ({ id: t.id, name: t.name, icon: t.icon, count: points.filter(p => p.themes.includes(t.id)).length }))
+    // In 首页's order (the order the stored plans are listed in), so the list does not reorder when they arrive.
+    plans = data.plans.map(summarizePlan).sort(comparePlans)
     json = JSON.stringify(data)
     version = data.version
     fileName = `data/plan-data.${version}.json`
@@ -38,7 +44,7 @@ export function planDataPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED_ID)
         return undefined
-      return `export const planDataVersion = ${JSON.stringify(version)}\nexport const planDataUrl = ${JSON.stringify(fileName)}\nexport const planDataThemes = ${JSON.stringify(themes)}\n`
+      return `export const planDataVersion = ${JSON.stringify(version)}\nexport const planDataUrl = ${JSON.stringify(fileName)}\nexport const planDataThemes = ${JSON.stringify(themes)}\nexport const planDataPlans = ${JSON.stringify(plans)}\n`
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

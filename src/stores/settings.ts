@@ -1,8 +1,10 @@
+import type { FontSize } from './display-size'
 import { useLocalStorage } from '@vueuse/core'
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
+import { bodyPxFor, ELDER_MODE_KEY, FONT_SIZE_KEY } from './display-size'
 
-export type FontSize = 'standard' | 'large' | 'xlarge'
+export type { FontSize } from './display-size'
 
 export const FONT_SIZE_LABELS: Record<FontSize, string> = {
   standard: '标准',
@@ -10,22 +12,12 @@ export const FONT_SIZE_LABELS: Record<FontSize, string> = {
   xlarge: '特大',
 }
 
-/**
- * Body text size in px per setting. 长辈模式 starts at 20px (MIIT 适老化 asks ≥ 18px; headings then reach 24px and
- * more through the type ramp in App.vue), and 大 / 特大 go further still.
- */
-const BASE_PX: Record<FontSize, number> = { standard: 16, large: 18, xlarge: 20 }
-const ELDER_PX: Record<FontSize, number> = { standard: 20, large: 22, xlarge: 24 }
-
 /** Display preferences of this device (UI state only; kept in localStorage). */
 export const useSettingsStore = defineStore('settings', () => {
-  const elderMode = useLocalStorage('ydt:elder-mode', false)
-  const fontSize = useLocalStorage<FontSize>('ydt:font-size', 'standard')
+  const elderMode = useLocalStorage(ELDER_MODE_KEY, false)
+  const fontSize = useLocalStorage<FontSize>(FONT_SIZE_KEY, 'standard')
 
-  const bodyPx = computed(() => {
-    const sizes = elderMode.value ? ELDER_PX : BASE_PX
-    return sizes[fontSize.value] ?? sizes.standard
-  })
+  const bodyPx = computed(() => bodyPxFor(elderMode.value, fontSize.value))
 
   function toggleElderMode() {
     elderMode.value = !elderMode.value
