@@ -7,6 +7,7 @@ import { dropVantIconFont } from './scripts/postcss-drop-vant-icon-font'
 import { bundleGuard } from './scripts/vite-plugin-bundle-guard'
 import { importAssetsList, importWorkerOutput } from './scripts/vite-plugin-import-assets'
 import { planDataPlugin } from './scripts/vite-plugin-plan-data'
+import { precompress } from './scripts/vite-plugin-precompress'
 import { prerenderHome } from './scripts/vite-plugin-prerender'
 import { IMPORT_ASSET_DIR, IMPORT_EXTENSIONS, IMPORT_MIME_TYPES, SHARE_FIELDS, SHARE_TARGET_PATH } from './src/import/import-assets'
 
@@ -29,13 +30,18 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
-      // The favicon only: the PNG icons are for installing (the browser fetches them itself, online) and would cost the
-      // first visit about 26 KB of precache for nothing the app shows offline.
-      includeAssets: ['icons/*.svg'],
+      // Only the favicon the page links: the manifest's PNG icons (and apple-touch-icon) are fetched by the browser
+      // itself when it installs the app, so precaching them would only add their bytes to every first visit.
+      // The plugin adds these and manifest.webmanifest to the precache on its own, so the globs below leave them out.
+      includeAssets: ['icons/icon.svg'],
       includeManifestIcons: false,
       injectManifest: {
         // The plan data asset (data/plan-data.*.json) is precached with the shell so the app works offline from the first visit.
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,json}'],
+        // Content-hashed names need no revision: the precache then requests them as the page did and takes them
+        // from the HTTP cache (immutable) instead of fetching them again. Unhashed files under assets/
+        // (import-files.json) keep theirs, so a new build's list replaces the old one.
+        dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8}\.\w+$|^data\/plan-data\.\w+\.json$/,
         // The import worker and the format libraries it loads stay out: the service worker caches them at runtime
         // (src/sw.ts), so installing the app does not download what most users never need.
         globIgnores: [`${IMPORT_ASSET_DIR}/**`, 'icons/*.png'],
@@ -75,6 +81,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: its closing step runs after the PWA plugin has written sw.js.
+    ...precompress(),
   ],
   worker: {
     // Module workers: the import worker loads its format libraries on demand (code splitting needs ES output).

@@ -6,6 +6,7 @@ import type { Store } from './store/store'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { createApi } from './api'
+import { compressApi } from './http/compress-api'
 import { HttpError } from './http/errors'
 import { createInflightTracker } from './http/inflight'
 import { securityHeaders } from './http/security-headers'
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions) {
     }
   })
   app.use('/api/*', inflight.middleware)
+  app.use('/api/*', compressApi())
   app.route('/api', createApi({
     store: options.store,
     logger,

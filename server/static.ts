@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { precompressed } from './http/precompressed'
 
 // Vite puts content-hashed files under assets/ (and the plan data under data/): they never change.
 const HASHED = /^\/(?:assets|data)\//
@@ -16,24 +17,34 @@ function cacheControl(path: string): string {
   return 'public, max-age=3600'
 }
 
-/** Serves the built PWA from `distDir`: cached forever when hashed, revalidated otherwise, index.html for app routes. */
+/**
+ * Serves the built PWA from `distDir`: the build's brotli/gzip copies when the client takes them, cached
+ * forever when hashed, revalidated otherwise, index.html for app routes.
+ */
 export function mountStatic(app: Hono<any>, distDir: string): void {
   const served = new WeakSet<Context>()
-  const onFound = (_path: string, c: Context) => {
+  const onServed = (c: Context) => {
     served.add(c)
   }
+  const onFound = (_path: string, c: Context) => onServed(c)
   // serveStatic builds its response before onFound runs, so the header is set on the way out.
   app.use('*', async (c, next) => {
     await next()
     if (served.has(c))
       c.res.headers.set('Cache-Control', cacheControl(c.req.path))
   })
+  app.use('*', precompressed(distDir, { onServed }))
   app.use('*', serveStatic({ root: distDir, onFound }))
   // Client-side routes (no file extension) get the app shell; a missing /assets/x.js stays a 404.
+  const shellCopy = precompressed(distDir, { path: 'index.html', onServed })
   const shell = serveStatic({ root: distDir, path: 'index.html', onFound })
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || /\.\w+$/.test(c.req.path))
       return next()
-    return shell(c, next)
+    return shellCopy(c, async () => {
+      const res = await shell(c, next)
+      if (res)
+        c.res = res
+    })
   })
 }
