@@ -70,17 +70,20 @@ export function packPinyin(length: number, words: PinyinWord[], table: SyllableT
   return out
 }
 
-/** The bigram codes of a text's initials (first letter of each syllable, else the character): for postings. */
-export function initialsCodes(text: string, packed: PackedPinyin, table: SyllableTable, pair: (a: number, b: number) => number): number[] {
-  const out: number[] = []
+/**
+ * Writes the bigram codes of a text's initials (first letter of each syllable, else the character) into `out` (at
+ * least text.length long), for postings; returns how many.
+ */
+export function initialsCodesInto(text: string, packed: PackedPinyin, table: SyllableTable, pair: (a: number, b: number) => number, out: Int32Array): number {
+  let n = 0
   let prev = -1
   for (let i = 0; i < text.length; i++) {
     const code = table.initialCode(packed[i]! & ID_MASK) || text.charCodeAt(i)
     if (prev >= 0)
-      out.push(pair(prev, code))
+      out[n++] = pair(prev, code)
     prev = code
   }
-  return out
+  return n
 }
 
 const HAN = /\p{Script=Han}/u

@@ -1,8 +1,8 @@
 import type { PinyinBlock } from './pinyin-data'
 import type { PackedPinyin, SyllableTable } from './pinyin-text'
 import { NO_PINYIN } from './pinyin-data'
-import { initialsCodes, pinyinSpans, substringSpans } from './pinyin-text'
-import { bigramCodes, BigramPostings, FirstCharPostings, intersectSorted, pairCode, unionSorted } from './search-postings'
+import { initialsCodesInto, pinyinSpans, substringSpans } from './pinyin-text'
+import { bigramCodes, bigramCodesInto, BigramPostings, FirstCharPostings, intersectSorted, pairCode, unionSorted } from './search-postings'
 import { initialsReadings, isPinyinTerm, normalizeForSearch, queryTerms, termRuns } from './search-query'
 
 export { normalizeForSearch, queryTerms } from './search-query'
@@ -71,6 +71,14 @@ export interface PinyinSource {
 
 export const SCORE = { titleStart: 120, title: 100, units: 50, body: 20 } as const
 
+let codes = new Int32Array(1024)
+/** One reused buffer for a text's bigram codes while indexing. */
+function codeBuffer(length: number): Int32Array {
+  if (codes.length < length)
+    codes = new Int32Array(Math.max(length, codes.length * 2))
+  return codes
+}
+
 class FieldIndex {
   readonly texts: string[] = []
   readonly packed: PackedPinyin[] = []
@@ -81,10 +89,11 @@ class FieldIndex {
 
   add(i: number, text: string, packed: PackedPinyin | undefined): void {
     this.texts.push(text)
-    this.chars.add(i, bigramCodes(text))
+    const codes = codeBuffer(text.length)
+    this.chars.add(i, codes, bigramCodesInto(text, codes))
     if (this.table) {
       this.packed.push(packed ?? NO_PINYIN)
-      this.initials.add(i, initialsCodes(text, packed ?? NO_PINYIN, this.table, pairCode))
+      this.initials.add(i, codes, initialsCodesInto(text, packed ?? NO_PINYIN, this.table, pairCode, codes))
     }
   }
 

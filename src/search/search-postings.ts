@@ -7,10 +7,11 @@ export class BigramPostings {
   private building: Map<number, number[]> | null = new Map()
   private readonly postings = new Map<number, Int32Array>()
 
-  /** Adds doc `id` (ids must be added in ascending order) under every bigram of every variant of its text. */
-  add(id: number, codesOfDoc: Iterable<number>): void {
+  /** Adds doc `id` (ids must be added in ascending order) under the first `count` of `codes`. */
+  add(id: number, codes: ArrayLike<number>, count: number = codes.length): void {
     const map = this.building!
-    for (const code of codesOfDoc) {
+    for (let k = 0; k < count; k++) {
+      const code = codes[k]!
       const list = map.get(code)
       if (list === undefined)
         map.set(code, [id])
@@ -91,6 +92,16 @@ export class FirstCharPostings {
  */
 export function pairCode(a: number, b: number): number {
   return (a * 40503 + b) & 0x3FFFFFFF
+}
+
+/**
+ * Writes the bigram codes of `text` into `out` (at least text.length long) and returns how many: indexing 100,000
+ * points this way makes no array per text, which the garbage collector otherwise spends seconds on.
+ */
+export function bigramCodesInto(text: string, out: Int32Array): number {
+  for (let i = 0; i + 1 < text.length; i++)
+    out[i] = pairCode(text.charCodeAt(i), text.charCodeAt(i + 1))
+  return Math.max(0, text.length - 1)
 }
 
 /** The bigram codes of a text. */

@@ -148,8 +148,9 @@ describe('导入: a plan document imported on the phone', () => {
     expect(points).toHaveLength(fixture.points)
     const theme = points.find(p => p.id === fixture.pointId)!.themes[0]!
 
-    // Found by search right after the import, and in its theme deck (at the end: county plans come last).
+    // Found by search right after the import (by pinyin too), and in its theme deck (at the end: county plans come last).
     expect(await searchHits(page, fixture.search)).toContain(fixture.pointId)
+    expect(await searchHits(page, fixture.initials)).toContain(fixture.pointId)
     await page.goto(server.url)
     await waitForHomeData(page)
     expect(await page.locator(`.plan-list__plan[data-plan="${fixture.planId}"]`).getByTestId('local-plan-tag').textContent()).toBe('本机导入')
@@ -213,6 +214,7 @@ describe('导入: a plan document imported on the phone', () => {
     await colleague.locator(`.plan-list__plan[data-plan="${fixture.planId}"]`).waitFor({ timeout: 20_000 })
     expect(await colleague.locator(`.plan-list__plan[data-plan="${fixture.planId}"]`).getByTestId('local-plan-tag').count()).toBe(0)
     expect(await searchHits(colleague, fixture.search)).toContain(fixture.pointId)
+    expect(await searchHits(colleague, fixture.initials)).toContain(fixture.pointId)
     expect(colleague.consoleErrors).toEqual([])
     await colleague.context().close()
     await page.context().close()
