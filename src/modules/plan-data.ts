@@ -11,8 +11,8 @@ export const planDataError = ref<string>('')
 export async function loadPlanData(): Promise<void> {
   planDataState.value = 'loading'
   try {
-    const { ensurePlanData } = await import('~/db/plan-data-loader')
-    await ensurePlanData()
+    const [{ ensurePlanData }, { BUILD_PLAN_DATA }] = await Promise.all([import('~/db/plan-data-loader'), import('~/db/build-plan-data')])
+    await ensurePlanData(undefined, BUILD_PLAN_DATA)
     planDataState.value = 'ready'
   }
   catch (error) {

@@ -1,7 +1,8 @@
 import type { SyncApiClient } from './sync-api-client'
 import { db } from '~/db/db'
 import { META_KEYS } from '~/db/meta'
-import { getStoredDataVersion, replacePlanData } from '~/db/plan-data-loader'
+import { importPlanData } from '~/db/plan-data-import'
+import { getStoredDataVersion } from '~/db/plan-data-loader'
 
 export type PlanRefresh = 'unchanged' | 'replaced'
 
@@ -17,7 +18,7 @@ export async function refreshPlanData(client: SyncApiClient): Promise<PlanRefres
     return 'unchanged'
   const changed = answer.data.version !== await getStoredDataVersion()
   if (changed)
-    await replacePlanData(answer.data, { source: 'server' })
+    await importPlanData({ data: answer.data, source: 'server' })
   await db.meta.put({ key: META_KEYS.plansEtag, value: answer.etag })
   return changed ? 'replaced' : 'unchanged'
 }
