@@ -3,7 +3,6 @@
  * thread, then closes. Dexie tells the page's live queries about the new rows (its BroadcastChannel).
  */
 import type { PlanDataReply, PlanDataRequest } from './plan-data-protocol'
-import { db } from './db'
 import { storePlanDataHere } from './plan-data-loader'
 
 const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<PlanDataRequest>) => void) | null, postMessage: (m: PlanDataReply) => void, close: () => void }
@@ -18,8 +17,5 @@ scope.onmessage = async ({ data: request }) => {
   }
   scope.postMessage(reply)
   // A moment for Dexie's change broadcast to leave before the worker goes.
-  setTimeout(() => {
-    db.close()
-    scope.close()
-  }, 200)
+  setTimeout(() => scope.close(), 200)
 }
