@@ -126,19 +126,23 @@ export async function storePlanDataHere(request: PlanDataRequest, fetchImpl: typ
 
 let inFlight: Promise<{ version: string, replaced: boolean }> | undefined
 
+/** Stores one plan data request and answers the version stored (storePlanDataHere, or the page's plan-data worker). */
+export type PlanDataStore = (request: PlanDataRequest) => Promise<string>
+
 /**
  * Loads the build's plan data into IndexedDB on first run, and replaces the stored data when the build ships
- * another version. Concurrent calls share one load. Without `fetchImpl` the download and the writes run in the
- * plan-data worker (plan-data-import.ts), so 100,000 points never hold up the page.
+ * another version. Concurrent calls share one load. The page passes `store` = importPlanData (plan-data-import.ts),
+ * so the download and the writes of 100,000 points run in a worker; this module never names the worker itself,
+ * because the service worker's bundle (which has none) includes it.
  */
-export function ensurePlanData(fetchImpl: typeof fetch | undefined, source: PlanDataSource): Promise<{ version: string, replaced: boolean }> {
-  inFlight ??= loadIfNeeded(fetchImpl, source).finally(() => {
+export function ensurePlanData(fetchImpl: typeof fetch | undefined, source: PlanDataSource, store?: PlanDataStore): Promise<{ version: string, replaced: boolean }> {
+  inFlight ??= loadIfNeeded(source, store ?? (request => storePlanDataHere(request, fetchImpl))).finally(() => {
     inFlight = undefined
   })
   return inFlight
 }
 
-async function loadIfNeeded(fetchImpl: typeof fetch | undefined, source: PlanDataSource): Promise<{ version: string, replaced: boolean }> {
+async function loadIfNeeded(source: PlanDataSource, store: PlanDataStore): Promise<{ version: string, replaced: boolean }> {
   const stored = await getStoredDataVersion()
   if (stored === source.version)
     return { version: source.version, replaced: false }
@@ -146,7 +150,5 @@ async function loadIfNeeded(fetchImpl: typeof fetch | undefined, source: PlanDat
   // whatever was published since; the build's copy only fills an empty store or replaces an older build's.
   if (stored !== undefined && (await db.meta.get(META_KEYS.dataSource))?.value === 'server')
     return { version: stored, replaced: false }
-  const request: PlanDataRequest = { url: source.url, source: 'build' }
-  const version = fetchImpl ? await storePlanDataHere(request, fetchImpl) : await (await import('./plan-data-import')).importPlanData(request)
-  return { version, replaced: true }
+  return { version: await store({ url: source.url, source: 'build' }), replaced: true }
 }
