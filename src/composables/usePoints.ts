@@ -4,8 +4,8 @@ import type { PointRow } from '~/db/points'
 import type { DeckSource } from '~/domain/deck'
 import { liveQuery } from 'dexie'
 import { computed, getCurrentScope, onScopeDispose, shallowRef, toValue, watch } from 'vue'
-import { getDeckIds, getPoint, getPointsByIds } from '~/db/queries'
-import { deckSourceKey } from '~/domain/deck'
+import { getPoint, getPointsByIds } from '~/db/queries'
+import { useSharedDeckIds } from './deck-ids-cache'
 import { useLiveQuery } from './useLiveQuery'
 import { useSearchIds } from './useSearch'
 
@@ -30,14 +30,36 @@ export function usePointsByIds(ids: MaybeRefOrGetter<string[]>): Ref<PointRow[] 
  */
 export function useDeckIds(source: MaybeRefOrGetter<DeckSource>): Ref<string[] | undefined> {
   const src = computed(() => toValue(source))
-  const key = computed(() => deckSourceKey(src.value))
-  const live = useLiveQuery(() => getDeckIds(src.value), [key])
+  const live = useSharedDeckIds(() => src.value)
   const search = useSearchIds(() => (src.value.kind === 'search' ? src.value.q : ''), { debounceMs: 0 })
   return computed(() => {
     if (src.value.kind !== 'search')
       return live.value
     return search.searching.value ? undefined : search.results.value
   })
+}
+
+let seeded: { rows: Map<string, PointRow>, at: number } | undefined
+/** How long rows read ahead for a deck stay good: the page they were read for opens within this. */
+const SEED_MS = 10_000
+
+/** Hands rows read ahead (before the deck's code loaded) to the deck window that will show them. */
+export function seedDeckRows(rows: PointRow[]): void {
+  seeded = { rows: new Map(rows.map(r => [r.id, r])), at: Date.now() }
+}
+
+function takeSeededRows(ids: string[]): Map<string, PointRow> {
+  const seed = seeded
+  seeded = undefined
+  const out = new Map<string, PointRow>()
+  if (seed && Date.now() - seed.at < SEED_MS) {
+    for (const id of ids) {
+      const row = seed.rows.get(id)
+      if (row)
+        out.set(id, row)
+    }
+  }
+  return out
 }
 
 /** Rows read again answer equal objects; a card keeps the object it drew with unless its row really changed. */
@@ -56,7 +78,8 @@ const afterNextFrame: (fn: () => void) => void = typeof requestAnimationFrame ==
  * its answer keeps the row objects that did not change, so the cards already drawn are not drawn again.
  */
 export function useDeckWindow(ids: MaybeRefOrGetter<string[]>): Ref<Map<string, PointRow>> {
-  const rows = shallowRef(new Map<string, PointRow>())
+  // Rows read ahead for this window (deck-prefetch.ts) draw the first card at once; the live query follows.
+  const rows = shallowRef(takeSeededRows(toValue(ids)))
   let subscription: Subscription | undefined
   let wanted = ''
   const follow = (window: string[]) => {
@@ -83,7 +106,7 @@ export function useDeckWindow(ids: MaybeRefOrGetter<string[]>): Ref<Map<string, 
     if (window.some(id => rows.value.has(id))) {
       // A move to a neighbour: its row is here already, so the new window is read once this frame is out.
       afterNextFrame(() => {
-        if (wanted === key && subscription)
+        if (wanted === key)
           follow(window)
       })
       return
