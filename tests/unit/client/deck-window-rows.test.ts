@@ -1,7 +1,9 @@
 import type { EffectScope } from 'vue'
+import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref } from 'vue'
-import { useDeckWindow } from '~/composables/usePoints'
+import { prefetchDeck } from '~/composables/deck-prefetch'
+import { useDeckIds, useDeckWindow } from '~/composables/usePoints'
 import { db } from '~/db/db'
 import { replacePlanData } from '~/db/plan-data-loader'
 import { resetDb, samplePlanData } from '../db/fixtures'
@@ -44,5 +46,20 @@ describe('useDeckWindow', () => {
     await vi.waitFor(() => expect(rows.value.has(ids[0]!)).toBe(true))
     window.value = [ids[3]!]
     await vi.waitFor(() => expect([...rows.value.keys()]).toEqual([ids[3]]))
+  })
+})
+
+describe('prefetchDeck', () => {
+  it('answers the deck page\'s ids query before it starts and hands the first cards\' rows to its window', async () => {
+    setActivePinia(createPinia())
+    prefetchDeck({ kind: 'theme', id: 'zwgk' })
+    // The page loads meanwhile; its window then starts with the first cards' rows in hand, before any read.
+    await new Promise(resolve => setTimeout(resolve, 200))
+    const { deck, rows } = scope.run(() => {
+      const deck = useDeckIds({ kind: 'theme', id: 'zwgk' })
+      return { deck, rows: useDeckWindow(() => (deck.value ?? []).slice(0, 2)) }
+    })!
+    expect(deck.value?.length).toBeGreaterThan(1)
+    expect([...rows.value.keys()]).toEqual(deck.value!.slice(0, 2))
   })
 })
