@@ -81,7 +81,9 @@ export function idbCardPage(themeId: string, distDir: string): string {
 <script>
 const escapeHtml = ${escapeHtml.toString()};
 const cardHtml = ${cardHtml.toString()};
+window.onerror = (m) => { document.title = 'error: ' + m; };
 const open = indexedDB.open(${JSON.stringify(DB_NAME)});
+open.onerror = () => { document.title = 'error: ' + open.error; };
 open.onsuccess = () => {
   const tx = open.result.transaction(['deckIndex', 'points'], 'readonly');
   tx.objectStore('deckIndex').get(${JSON.stringify(themeDeckKey(themeId))}).onsuccess = (e) => {
