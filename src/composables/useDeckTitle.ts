@@ -1,19 +1,21 @@
 import type { ComputedRef, MaybeRefOrGetter } from 'vue'
 import type { DeckSource } from '~/domain/deck'
 import { computed, toValue } from 'vue'
-import { usePlans, useThemesWithCounts } from './usePlans'
+import { usePlan, useThemesWithCounts } from './usePlans'
 
 /** A deck's (or its list's) title in words: the theme's name, the plan's title, 我的收藏 … */
 export function useDeckTitle(source: MaybeRefOrGetter<DeckSource>): ComputedRef<string> {
   const themes = useThemesWithCounts()
-  const plans = usePlans()
+  // Only the plan the deck is about: with thousands of plans, reading them all for one title costs the first card.
+  const planId = (s: DeckSource): string => (s.kind === 'plan' ? s.id : s.kind === 'filtered' ? planId(s.base) : '')
+  const plan = usePlan(() => planId(toValue(source)))
   const title = (s: DeckSource): string => {
     switch (s.kind) {
       case 'theme':
         return themes.value?.find(t => t.theme.id === s.id)?.theme.name ?? '主题'
       case 'plan': {
-        const plan = plans.value?.find(p => p.id === s.id)?.title ?? '工作要点'
-        return s.sectionNo !== undefined ? `${plan} · 第${s.sectionNo}部分` : plan
+        const name = (plan.value?.id === s.id ? plan.value.title : undefined) ?? '工作要点'
+        return s.sectionNo !== undefined ? `${name} · 第${s.sectionNo}部分` : name
       }
       case 'search':
         return `搜索：${s.q}`

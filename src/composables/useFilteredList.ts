@@ -4,11 +4,10 @@ import type { FacetCounts, FilterPoint, FilterRow, PointFilter } from '~/domain/
 import { computed, toValue } from 'vue'
 import { getListPoints, getUnitDirectory } from '~/db/list-rows'
 import { deckSourceKey } from '~/domain/deck'
-import { currentPlanIds } from '~/domain/plan-currency'
 import { applyFilter, facetCounts, toFilterRows } from '~/domain/point-filter'
 import { useLatestCheckins } from './useCheckins'
 import { useLiveQuery } from './useLiveQuery'
-import { usePlans } from './usePlans'
+import { useCurrentPlanIds } from './usePlanCurrency'
 import { useDeckIds } from './usePoints'
 
 const NO_DECK: DeckSource = { kind: 'ids', ids: [] }
@@ -33,13 +32,13 @@ export function useFilteredList(base: MaybeRefOrGetter<DeckSource>, filter: Mayb
     () => getListPoints(src.value, baseIds.value),
     [() => deckSourceKey(src.value), baseIds],
   )
-  const plans = usePlans()
+  // The query every card shares (usePlanCurrency): a deck page reads all plan rows once, not once per user.
+  const current = useCurrentPlanIds()
   const latest = useLatestCheckins()
   const rows = computed(() => {
-    if (!points.value || !plans.value)
+    if (!points.value || !current.value)
       return undefined
-    const today = new Date()
-    return toFilterRows(points.value, currentPlanIds(plans.value, today), latest.value, today)
+    return toFilterRows(points.value, current.value, latest.value, new Date())
   })
   const matched = computed(() => rows.value && applyFilter(rows.value, toValue(filter)))
   return {

@@ -1,8 +1,8 @@
+import type { PlanDataRequest } from './plan-data-protocol'
 import type { PlanRow } from './plans'
 import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
 import type { PlanData, PlanOrigin } from '~/domain/plan'
-import { planDataUrl, planDataVersion } from 'virtual:plan-data'
 import { isPlanData } from '~/domain/wire-guards'
 import { db } from './db'
 import { buildThemeDecks, themeDeckKey } from './deck-index'
@@ -101,26 +101,51 @@ export interface PlanDataSource {
   url: string
 }
 
-/** The plan data shipped with this build. */
-export const BUILD_PLAN_DATA: PlanDataSource = {
-  version: planDataVersion,
-  url: `${import.meta.env.BASE_URL ?? '/'}${planDataUrl}`,
+/** The one place plan data from outside is checked against the contract before it is stored. */
+export function parsePlanData(json: unknown): PlanData {
+  // The build validated the data with PlanDataSchema; here only its shape is checked (no zod on the client).
+  if (!isPlanData(json))
+    throw new Error('计划数据格式不正确')
+  return json
+}
+
+/** Downloads and checks plan data. */
+export async function downloadPlanData(url: string, fetchImpl: typeof fetch): Promise<PlanData> {
+  const res = await fetchImpl(url)
+  if (!res.ok)
+    throw new Error(`计划数据下载失败（HTTP ${res.status}）`)
+  return parsePlanData(await res.json())
+}
+
+/**
+ * Stores plan data on this thread: what the plan-data worker runs, and the fallback where there are no workers
+ * (the service worker, tests). Data in hand was checked where it was read (the sync client's schema).
+ */
+export async function storePlanDataHere(request: PlanDataRequest, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<string> {
+  const data = 'url' in request ? await downloadPlanData(request.url, fetchImpl) : request.data
+  await replacePlanData(data, { source: request.source })
+  return data.version
 }
 
 let inFlight: Promise<{ version: string, replaced: boolean }> | undefined
 
+/** Stores one plan data request and answers the version stored (storePlanDataHere, or the page's plan-data worker). */
+export type PlanDataStore = (request: PlanDataRequest) => Promise<string>
+
 /**
- * Loads the build's plan data into IndexedDB on first run, and replaces the stored data when
- * the build ships another version. Concurrent calls share one load.
+ * Loads the build's plan data into IndexedDB on first run, and replaces the stored data when the build ships
+ * another version. Concurrent calls share one load. The page passes `store` = importPlanData (plan-data-import.ts),
+ * so the download and the writes of 100,000 points run in a worker; this module never names the worker itself,
+ * because the service worker's bundle (which has none) includes it.
  */
-export function ensurePlanData(fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis), source: PlanDataSource = BUILD_PLAN_DATA): Promise<{ version: string, replaced: boolean }> {
-  inFlight ??= loadIfNeeded(fetchImpl, source).finally(() => {
+export function ensurePlanData(fetchImpl: typeof fetch | undefined, source: PlanDataSource, store?: PlanDataStore): Promise<{ version: string, replaced: boolean }> {
+  inFlight ??= loadIfNeeded(source, store ?? (request => storePlanDataHere(request, fetchImpl))).finally(() => {
     inFlight = undefined
   })
   return inFlight
 }
 
-async function loadIfNeeded(fetchImpl: typeof fetch, source: PlanDataSource): Promise<{ version: string, replaced: boolean }> {
+async function loadIfNeeded(source: PlanDataSource, store: PlanDataStore): Promise<{ version: string, replaced: boolean }> {
   const stored = await getStoredDataVersion()
   if (stored === source.version)
     return { version: source.version, replaced: false }
@@ -128,13 +153,5 @@ async function loadIfNeeded(fetchImpl: typeof fetch, source: PlanDataSource): Pr
   // whatever was published since; the build's copy only fills an empty store or replaces an older build's.
   if (stored !== undefined && (await db.meta.get(META_KEYS.dataSource))?.value === 'server')
     return { version: stored, replaced: false }
-  const res = await fetchImpl(source.url)
-  if (!res.ok)
-    throw new Error(`计划数据下载失败（HTTP ${res.status}）`)
-  // The build validated the data with PlanDataSchema; here only its shape is checked (no zod on the client).
-  const data: unknown = await res.json()
-  if (!isPlanData(data))
-    throw new Error('计划数据格式不正确')
-  await replacePlanData(data)
-  return { version: data.version, replaced: true }
+  return { version: await store({ url: source.url, source: 'build' }), replaced: true }
 }

@@ -25,6 +25,11 @@ export async function listPlans(): Promise<PlanRow[]> {
   return (await db.plans.toArray()).sort(comparePlans)
 }
 
+/** One plan by id. */
+export async function getPlan(id: string): Promise<PlanRow | undefined> {
+  return db.plans.get(id)
+}
+
 /** Plans imported on this device and not yet published (本机导入), in plan order. */
 export async function listLocalPlans(): Promise<PlanRow[]> {
   return (await db.plans.where('origin').equals('local').toArray()).sort(comparePlans)

@@ -11,8 +11,9 @@ export const planDataError = ref<string>('')
 export async function loadPlanData(): Promise<void> {
   planDataState.value = 'loading'
   try {
-    const { ensurePlanData } = await import('~/db/plan-data-loader')
-    await ensurePlanData()
+    const [{ ensurePlanData }, { BUILD_PLAN_DATA }, { importPlanData }] = await Promise.all([import('~/db/plan-data-loader'), import('~/db/build-plan-data'), import('~/db/plan-data-import')])
+    // The download and the writes run in the plan-data worker, off this thread.
+    await ensurePlanData(undefined, BUILD_PLAN_DATA, importPlanData)
     planDataState.value = 'ready'
   }
   catch (error) {

@@ -13,7 +13,8 @@ type SchedulerModule = Awaited<ReturnType<typeof loadScheduler>>
 
 /** The app's one SyncEngine, created on first use. */
 export function getSyncEngine(): Promise<SyncEngine> {
-  engine ??= import('~/sync/sync-engine').then(({ SyncEngine }) => new SyncEngine({ isOnline: () => navigator.onLine }))
+  engine ??= Promise.all([import('~/sync/sync-engine'), import('~/db/plan-data-import')])
+    .then(([{ SyncEngine }, { importPlanData }]) => new SyncEngine({ isOnline: () => navigator.onLine, storePlanData: importPlanData }))
   return engine
 }
 

@@ -1,4 +1,5 @@
 import type { PushSummary } from './push-outbox'
+import type { StorePlanData } from './refresh-plans'
 import { adoptLocalData, claimUnownedOutbox, clearOwnerData, hasLocalData } from '~/db/owner-data'
 import { makeOutboxDueNow } from './outbox-timing'
 import { pullChanges } from './pull-changes'
@@ -21,6 +22,8 @@ export interface SyncEngineOptions {
   isOnline?: () => boolean
   now?: () => number
   random?: () => number
+  /** Stores plan data the server sent; the page passes its plan-data worker, the service worker stores in place. */
+  storePlanData?: StorePlanData
 }
 
 /**
@@ -59,7 +62,7 @@ export class SyncEngine {
     if (this.options.isOnline && !this.options.isOnline())
       return { kind: 'offline' }
     // Plan data is public: even without an account the device picks up newly published plans.
-    await refreshPlanData(this.client).catch(error => console.warn('[sync] plan data not refreshed:', error))
+    await refreshPlanData(this.client, this.options.storePlanData).catch(error => console.warn('[sync] plan data not refreshed:', error))
     await this.revokeLeftTokens()
     const session = await getSession()
     if (!session)

@@ -1,3 +1,4 @@
+import type { WorkerFloor } from './raw-put'
 /**
  * The in-page half of `npm run bench`: built by scripts/bench/vite.bench.config.ts into <bench build>/__bench/bench-api.js
  * (never into the app bundle) and imported by a same-origin page, so it works on the app's own IndexedDB through
@@ -6,9 +7,10 @@
 import type { PlanData } from '~/domain/plan'
 import { planDataVersion } from 'virtual:plan-data'
 import { db } from '~/db/db'
-import { getStoredDataVersion, replacePlanData } from '~/db/plan-data-loader'
-import { toPointRows } from '~/db/points'
+import { importPlanData } from '~/db/plan-data-import'
+import { getStoredDataVersion } from '~/db/plan-data-loader'
 import * as pointSearch from '~/search/point-search'
+import { rawPut } from './raw-put'
 
 export interface ImportResult { points: number, ms: number, recordsPerSecond: number }
 export interface Percentiles { p50: number, p95: number, samples: number }
@@ -57,66 +59,41 @@ function loaded(): PlanData {
   return corpus
 }
 
-/** The app's import: replacePlanData (chunked bulk writes in one Dexie transaction). */
-export async function importWithApp(): Promise<ImportResult> {
-  const data = loaded()
-  const points = countPoints(data)
+/**
+ * The app's import, as it runs when new plan data arrives: importPlanData on the corpus URL (the plan-data worker
+ * downloads, checks and writes it in one transaction). The corpus file carries the build's version, so the app
+ * keeps it as its own data.
+ */
+export async function importWithApp(url: string): Promise<ImportResult> {
   const started = performance.now()
-  await replacePlanData(data)
+  await importPlanData({ url, source: 'build' })
   const ms = performance.now() - started
+  const points = await db.points.count()
   return { points, ms, recordsPerSecond: points / (ms / 1000) }
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error)
-  })
+/** Floor on the page's thread (4× throttled): the corpus's rows put with plain IndexedDB in one transaction. */
+export function importRaw(indexes = true): Promise<ImportResult> {
+  return rawPut(loaded(), indexes)
 }
 
-const RAW_DB = 'ydt-bench-raw'
-
-/**
- * Baseline: the same point rows put with the plain IndexedDB API in ONE transaction, into a store with the app's
- * indexes (or, with `indexes` false, none: what index upkeep costs).
- */
-export async function importRaw(indexes = true): Promise<ImportResult> {
-  const data = loaded()
-  await request(indexedDB.deleteDatabase(RAW_DB))
-  const open = indexedDB.open(RAW_DB, 1)
-  open.onupgradeneeded = () => {
-    const store = open.result.createObjectStore('points', { keyPath: 'id' })
-    if (!indexes)
-      return
-    store.createIndex('planId', 'planId')
-    store.createIndex('themes', 'themes', { multiEntry: true })
-    store.createIndex('deadline', 'deadline')
-    store.createIndex('planId_order', ['planId', 'order'])
-  }
-  const raw = await request(open)
-  try {
-    const started = performance.now()
-    const tx = raw.transaction('points', 'readwrite')
-    const store = tx.objectStore('points')
-    let points = 0
-    for (const plan of data.plans) {
-      for (const row of toPointRows(plan)) {
-        store.put(row)
-        points++
-      }
+/** Floor in a dedicated worker, like the app's import: download, JSON.parse and the raw put. */
+export function importRawInWorker(url: string): Promise<WorkerFloor> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./raw-put-worker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = ({ data }: MessageEvent<WorkerFloor | { error: string }>) => {
+      worker.terminate()
+      if ('error' in data)
+        reject(new Error(data.error))
+      else
+        resolve(data)
     }
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-      tx.onabort = () => reject(tx.error ?? new Error('aborted'))
-    })
-    const ms = performance.now() - started
-    return { points, ms, recordsPerSecond: points / (ms / 1000) }
-  }
-  finally {
-    raw.close()
-    await request(indexedDB.deleteDatabase(RAW_DB))
-  }
+    worker.onerror = (e) => {
+      worker.terminate()
+      reject(new Error(e.message))
+    }
+    worker.postMessage({ url })
+  })
 }
 
 /** Whether the app has stored its build's plan data (it loads it on first run). */
