@@ -1,4 +1,4 @@
-import type { Deadline, Plan, PlanData, Relation, Section, Target, Theme, WorkPoint } from './plan'
+import type { Deadline, PinyinBlock, Plan, PlanData, Relation, Section, Target, Theme, WorkPoint } from './plan'
 import type { PublishPlansResponse } from './plan-publish'
 import type { Favorite } from './progress'
 import type { LoginResponse, MutationResult, PulledCheckin, PullResponse, PushResponse, SessionUser } from './sync-api'
@@ -73,9 +73,13 @@ const isWorkPoint = shape<WorkPoint>({
   group: optional(isString),
 })
 
+// Search decodes a plan's block row by row, one row per point (the schema's refinement, kept here: it is cheap).
+const isPinyinBlock = shape<PinyinBlock>({ table: isString, rows: isStrings })
+const pinyinFits = (block: PinyinBlock | undefined, rows: number) => block === undefined || block.rows.length === rows
+
 const isSection = shape<Section>({ no: isNumber, title: isString, points: arrayOf(isWorkPoint) })
 
-export const isPlan = shape<Plan>({
+const isPlanShape = shape<Plan>({
   id: isString,
   title: isString,
   region: isString,
@@ -87,9 +91,14 @@ export const isPlan = shape<Plan>({
   sections: arrayOf(isSection),
   origin: optional(oneOf(PLAN_ORIGINS)),
   series: optional(isString),
+  pinyin: optional(isPinyinBlock),
 })
 
-const isTheme = shape<Theme>({ id: isString, name: isString, icon: isString, keywords: isStrings })
+export const isPlan: Guard<Plan> = (value): value is Plan =>
+  isPlanShape(value) && pinyinFits(value.pinyin, value.sections.reduce((n, s) => n + s.points.length, 0))
+
+const isThemeShape = shape<Theme>({ id: isString, name: isString, icon: isString, keywords: isStrings, pinyin: optional(isPinyinBlock) })
+const isTheme: Guard<Theme> = (value): value is Theme => isThemeShape(value) && pinyinFits(value.pinyin, 1)
 
 /** The build's plan data asset, and the published plan data of GET /api/plans. */
 export const isPlanData = shape<PlanData>({ version: isString, plans: arrayOf(isPlan), themes: arrayOf(isTheme) })
