@@ -1,6 +1,7 @@
 import type { Plugin, ResolvedConfig } from 'vite'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import Beasties from 'beasties'
 import { AWAY_CLASS, bootScript } from './prerender/boot-script'
 import { injectPrerender } from './prerender/inject'
@@ -52,8 +53,21 @@ export function prerenderHome(): Plugin {
           logLevel: 'warn',
         })
         // Beasties marks <html> for its own bookkeeping; the page has no use for it.
-        writeFileSync(file, (await beasties.process(html)).replace(' data-beasties-container', ''))
+        const page = (await beasties.process(html)).replace(' data-beasties-container', '')
+        writeFileSync(file, page)
+        refreshCompressedCopies(file, page)
       },
     },
   }
+}
+
+/**
+ * Compressed copies of index.html written earlier in the build (vite-plugin-compression2 compresses the bundle in
+ * generateBundle, before this plugin rewrites the page) would serve the page without its prerender: write them again.
+ */
+function refreshCompressedCopies(file: string, page: string): void {
+  if (existsSync(`${file}.gz`))
+    writeFileSync(`${file}.gz`, gzipSync(page, { level: 9 }))
+  if (existsSync(`${file}.br`))
+    writeFileSync(`${file}.br`, brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
 }

@@ -27,6 +27,8 @@ export async function renderHomeHtml(root: string, base: string, mode: string): 
       mode,
       logLevel: 'warn',
       publicDir: false,
+      // Not import.meta.env.SSR: Vitest sets that for the unit tests, which do have IndexedDB (fake-indexeddb).
+      define: { 'import.meta.env.PRERENDER': 'true' },
       plugins: [vue(), planDataPlugin(), Components({ dirs: [], dts: false, resolvers: [VantResolver()] })],
       resolve: { alias: { '~': SRC, 'virtual:pwa-register/vue': join(SRC, 'prerender/pwa-register-stub.ts') } },
       // Vant's per-component CSS imports need Vite's handling, not Node's.

@@ -14,7 +14,7 @@ export function useLiveQuery<T>(querier: () => T | Promise<T>, deps?: WatchSourc
   // Shallow: rows are replaced wholesale, never mutated, and deep proxies over thousands of points cost time.
   const value = shallowRef<T | undefined>(initial)
   // The build's prerender of 首页 has no IndexedDB: it draws what a fresh visitor sees before the first answer.
-  if (import.meta.env.SSR)
+  if (import.meta.env.PRERENDER)
     return value
   let subscription: Subscription | undefined
 
