@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { comparePointsByPlan, toPointRows } from '../../src/db/points'
+import { precompressFile } from '../precompress'
 import { buildPlanDataFromDir } from '../seed-plan-data'
 import { BENCH_THEME, syntheticPlanData, trimToPoints, withBenchTheme } from './synthetic-corpus'
 
@@ -93,8 +94,11 @@ export async function writeBenchFiles(distDir: string, sizes: number[]): Promise
     }
   }
   writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>bench</title></head><body></body></html>\n')
-  if (firstOfLargest)
+  if (firstOfLargest) {
     writeFileSync(join(dir, 'static-card.html'), staticCardPage(firstOfLargest, distDir))
+    // Compressed like the app's HTML, so the baseline is served the same way.
+    precompressFile(join(dir, 'static-card.html'))
+  }
   return {
     corpusUrl: n => `/__bench/corpus-${n}.json`,
     deckUrl: `/deck?kind=theme&id=${BENCH_THEME.id}`,
