@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { comparePointsByPlan, toPointRows } from '../../src/db/points'
 import { withPinyin } from '../../src/search/plan-pinyin'
+import { precompressFile } from '../precompress'
 import { buildPlanDataFromDir } from '../seed-plan-data'
 import { idbCardPage, staticCardPage } from './card-pages'
 import { BENCH_THEME, syntheticPlanData, trimToPoints, withBenchTheme } from './synthetic-corpus'
@@ -59,9 +60,13 @@ export async function writeBenchFiles(distDir: string, sizes: number[]): Promise
     }
   }
   writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>bench</title></head><body></body></html>\n')
-  if (firstOfLargest)
+  if (firstOfLargest) {
     writeFileSync(join(dir, 'static-card.html'), staticCardPage(firstOfLargest, distDir))
+    // Compressed like the app's HTML, so the baseline is served the same way.
+    precompressFile(join(dir, 'static-card.html'))
+  }
   writeFileSync(join(dir, 'idb-card.html'), idbCardPage(BENCH_THEME.id, distDir))
+  precompressFile(join(dir, 'idb-card.html'))
   return {
     corpusUrl: n => `/__bench/corpus-${n}.json`,
     deckUrl: `/deck?kind=theme&id=${BENCH_THEME.id}`,

@@ -2,7 +2,8 @@
  * `npm run bench -- [--only load,browser,lighthouse,ingest,formats,server,search] [--points 100000] [--skip-build] [--no-write]`
  * Issue 5's measuring harness: prints every figure with its unit, its same-run baseline and its target, and rewrites
  * the generated section of BENCHMARKS.md (only the parts that ran). Not a test: the machine is noisy, so the ratios
- * to the baselines are what to read. Loopback only: ports 4330–4339 (app, Lighthouse) and 8780–8784 (sync server).
+ * to the baselines are what to read. Loopback only: ports 4330–4339 (app, Lighthouse, the load part's byte-counting
+ * proxy on 4336) and 8780–8784 (sync server).
  */
 import type { RunningServer } from '../../server/server'
 import type { BenchFiles } from './corpus-files'
@@ -104,7 +105,7 @@ try {
   const baseUrl = server?.url ?? ''
   for (const name of parts) {
     if (name === 'load')
-      reports.push(await part(name, async () => measureInitialTransfer(dist, files && files.staticCardUrl.replace(/^\//, ''))))
+      reports.push(await part(name, notes => measureInitialTransfer({ upstream: baseUrl, distDir: dist, staticPath: files?.staticCardUrl, port: 4336, notes, reportFile: join(root, '.tmp/bench/first-visit.json') })))
     if (name === 'browser') {
       reports.push(await part(name, () => runBrowserBench({
         baseUrl,
