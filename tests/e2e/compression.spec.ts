@@ -31,7 +31,8 @@ describe('npm start serves the build compressed', () => {
   let server: SyncServer
   const built = (path: string) => readFileSync(join(DIST_A, path))
   const html = readFileSync(join(DIST_A, 'index.html'), 'utf8')
-  const js = /<script[^>]+src="\/([^"]+\.js)"/.exec(html)![1]!
+  // The app's module script (the tiny classic boot script before it is below the compression threshold).
+  const js = /<script[^>]+type="module"[^>]+src="\/([^"]+\.js)"/.exec(html)?.[1] ?? /<script[^>]+src="\/([^"]+\.js)"[^>]+type="module"/.exec(html)![1]!
   const css = /<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+\.css)"/.exec(html)?.[1] ?? /href="\/([^"]+\.css)"/.exec(html)![1]!
   const planData = `data/${readdirSync(join(DIST_A, 'data')).find(f => /^plan-data\.\w+\.json$/.test(f))!}`
 
