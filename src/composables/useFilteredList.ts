@@ -3,9 +3,9 @@ import type { DeckSource } from '~/domain/deck'
 import type { FacetCounts, FilterPoint, FilterRow, PointFilter } from '~/domain/point-filter'
 import { computed, toValue } from 'vue'
 import { getListPoints, getUnitDirectory } from '~/db/list-rows'
+import { getLatestCheckins } from '~/db/queries'
 import { deckSourceKey } from '~/domain/deck'
 import { applyFilter, facetCounts, toFilterRows } from '~/domain/point-filter'
-import { useLatestCheckins } from './useCheckins'
 import { useLiveQuery } from './useLiveQuery'
 import { useCurrentPlanIds } from './usePlanCurrency'
 import { useDeckIds } from './usePoints'
@@ -34,9 +34,11 @@ export function useFilteredList(base: MaybeRefOrGetter<DeckSource>, filter: Mayb
   )
   // The query every card shares (usePlanCurrency): a deck page reads all plan rows once, not once per user.
   const current = useCurrentPlanIds()
-  const latest = useLatestCheckins()
+  // Undefined until read (useLatestCheckins answers an empty map meanwhile): rows built before the check-ins are in
+  // would filter 我的进展 on "no check-ins", and a deck that freezes its first ids (DeckPage) would keep that answer.
+  const latest = useLiveQuery(getLatestCheckins)
   const rows = computed(() => {
-    if (!points.value || !current.value)
+    if (!points.value || !current.value || !latest.value)
       return undefined
     return toFilterRows(points.value, current.value, latest.value, new Date())
   })

@@ -1,8 +1,10 @@
 import type { EffectScope } from 'vue'
 import type { DeckSource } from '~/domain/deck'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { effectScope, nextTick, ref } from 'vue'
+import { effectScope, nextTick, ref, watch } from 'vue'
 import { useCheckinHistory, useDeckIds, useDueSoon, useFavoriteIds, useLatestCheckins, useLiveQuery, usePlans, usePoint, useSearch, useThemesWithCounts, useUnsyncedCount } from '~/composables'
+import { useFilteredList } from '~/composables/useFilteredList'
+import { useCurrentPlanIds } from '~/composables/usePlanCurrency'
 import { useDataVersion } from '~/composables/useStorage'
 import { addCheckin, setFavorite } from '~/db/actions'
 import { db } from '~/db/db'
@@ -131,6 +133,31 @@ describe('useDeckIds', () => {
     expect(deck.value).toBeUndefined() // loading, not a stale deck
     // the title hit first, then the body that holds 一件事 (initials find what the characters find)
     await vi.waitFor(() => expect(ids()).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-3']))
+  })
+})
+
+describe('useFilteredList', () => {
+  it('answers a 我的进展 filter only once the check-ins are read, never on "no check-ins yet"', async () => {
+    await addCheckin({ pointId: 'hunan-2023-zwfw-3', status: 'blocked', progress: 10, note: '' })
+    // The deck's ids and the current plans already read (shared queries another page holds): the points come
+    // back in one read, which may well beat the check-ins.
+    const held = inScope(() => ({ ids: useDeckIds({ kind: 'theme', id: 'yjs' }), current: useCurrentPlanIds() }))
+    await vi.waitFor(() => expect(held.ids.value && held.current.value).toBeTruthy())
+    // The check-ins answer late: a write holds their table a while.
+    const busy = db.transaction('rw', db.checkins, async () => {
+      const end = Date.now() + 300
+      while (Date.now() < end)
+        await db.checkins.count()
+    })
+    const answers: (string[] | undefined)[] = []
+    inScope(() => {
+      const list = useFilteredList({ kind: 'theme', id: 'yjs' }, { status: 'blocked' })
+      // Every answer, as a deck that keeps its first ids (DeckPage, filtered by status) would see it.
+      watch(list.ids, ids => answers.push(ids), { immediate: true, flush: 'sync' })
+    })
+    await busy
+    await vi.waitFor(() => expect(answers.at(-1)).toEqual(['hunan-2023-zwfw-3']))
+    expect(answers.filter(a => a !== undefined)).toEqual([['hunan-2023-zwfw-3']])
   })
 })
 
