@@ -1,8 +1,8 @@
 import type { Plugin, ResolvedConfig } from 'vite'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import Beasties from 'beasties'
+import { precompressFile } from './precompress'
 import { AWAY_CLASS, bootScript } from './prerender/boot-script'
 import { injectPrerender } from './prerender/inject'
 import { renderHomeHtml } from './prerender/render-home'
@@ -55,19 +55,10 @@ export function prerenderHome(): Plugin {
         // Beasties marks <html> for its own bookkeeping; the page has no use for it.
         const page = (await beasties.process(html)).replace(' data-beasties-container', '')
         writeFileSync(file, page)
-        refreshCompressedCopies(file, page)
+        // vite-plugin-compression2 compressed index.html in generateBundle, before this rewrite: its copies would
+        // serve the page without the prerender.
+        precompressFile(file)
       },
     },
   }
-}
-
-/**
- * Compressed copies of index.html written earlier in the build (vite-plugin-compression2 compresses the bundle in
- * generateBundle, before this plugin rewrites the page) would serve the page without its prerender: write them again.
- */
-function refreshCompressedCopies(file: string, page: string): void {
-  if (existsSync(`${file}.gz`))
-    writeFileSync(`${file}.gz`, gzipSync(page, { level: 9 }))
-  if (existsSync(`${file}.br`))
-    writeFileSync(`${file}.br`, brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
 }
