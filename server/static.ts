@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { etag } from 'hono/etag'
 import { precompressed } from './http/precompressed'
 
 // Vite puts content-hashed files under assets/ (and the plan data under data/): they never change.
@@ -30,9 +31,17 @@ export function mountStatic(app: Hono<any>, distDir: string): void {
   // serveStatic builds its response before onFound runs, so the header is set on the way out.
   app.use('*', async (c, next) => {
     await next()
-    if (served.has(c))
-      c.res.headers.set('Cache-Control', cacheControl(c.req.path))
+    if (!served.has(c))
+      return
+    c.res.headers.set('Cache-Control', cacheControl(c.req.path))
+    // A hashed file is never revalidated: its date would only add bytes to each of a first visit's responses.
+    if (HASHED.test(c.req.path))
+      c.res.headers.delete('Last-Modified')
   })
+  // What is revalidated (the shell, sw.js, the manifest, the icons) answers If-None-Match with a 304: the service
+  // worker's precache and its update checks then cost headers, not the file again. Each encoding has its own tag.
+  const tag = etag()
+  app.use('*', (c, next) => (HASHED.test(c.req.path) || c.req.path.startsWith('/api/') ? next() : tag(c, next)))
   app.use('*', precompressed(distDir, { onServed }))
   app.use('*', serveStatic({ root: distDir, onFound }))
   // Client-side routes (no file extension) get the app shell; a missing /assets/x.js stays a 404.

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ImportFilesList } from './import/import-assets'
-import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching'
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
 import { storeSharedEntries } from './db/shared-files'
@@ -30,12 +30,16 @@ self.addEventListener('activate', (event) => {
 
 // The app shell and the plan data (data/plan-data.<hash>.json) come from the
 // build's precache manifest; each new build brings its own list and revisions.
+// Workbox fetches the entries that carry a revision (the shell at /, the manifest, the icon) with cache: 'reload', so a
+// first visit downloaded each twice, once for the page and once more here. Revalidating instead is as fresh (the
+// server is asked every time) and answers 304 for what the page has just loaded.
+addPlugins([{ requestWillFetch: async ({ request }) => request.cache === 'reload' ? new Request(request, { cache: 'no-cache' }) : request }])
 precacheAndRoute(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
 
 // Every in-app URL (/deck?…, /point/…, /favorites) is the same SPA shell.
 // /api/ is never answered from the cache: sync must see the network or fail.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), {
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), {
   denylist: [/^\/api\//],
 }))
 

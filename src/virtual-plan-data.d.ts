@@ -11,3 +11,9 @@ declare module 'virtual:plan-data' {
   /** The build's plans as 首页 lists them, in its order: the list is drawn at once, prerendered and before IndexedDB answers. */
   export const planDataPlans: PlanSummary[]
 }
+
+// Emitted by scripts/vite-plugin-shared-workers.ts: the app's own workers, built with the app so they share its chunks.
+declare module 'virtual:worker-urls' {
+  export const searchWorkerUrl: string
+  export const planDataWorkerUrl: string
+}

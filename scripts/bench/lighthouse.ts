@@ -79,7 +79,14 @@ export async function lighthouseRun(url: string, port: number, reportFile?: stri
       chrome.kill('SIGTERM')
       await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5000))])
     }
-    rmSync(profile, { recursive: true, force: true })
+    // Chromium's child processes may still be writing into the profile after the browser exits (ENOTEMPTY):
+    // a leftover temporary directory must not cost the run its figures.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 })
+    }
+    catch (error) {
+      console.warn(`  (could not remove ${profile}: ${String(error)})`)
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import appConfig from '../../vite.config'
+import { sharedWorkers } from '../vite-plugin-shared-workers'
 
 /**
  * Builds scripts/bench/browser/bench-api.ts into <app build>/__bench/ (after the app build: same origin, same
@@ -42,7 +43,8 @@ export default defineConfig({
   resolve: app.resolve,
   define: app.define,
   worker: app.worker,
-  plugins: [builtPlanData()],
+  // The app's own workers, built beside the bench's modules as the app build makes them.
+  plugins: [builtPlanData(), sharedWorkers()],
   build: {
     outDir: `${dist}/__bench`,
     emptyOutDir: true,

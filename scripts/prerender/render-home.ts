@@ -6,6 +6,7 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { build } from 'vite'
 import { planDataPlugin } from '../vite-plugin-plan-data'
+import { sharedWorkers } from '../vite-plugin-shared-workers'
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url))
 const ENTRY = join(SRC, 'prerender/entry-server.ts')
@@ -28,8 +29,8 @@ export async function renderHomeHtml(root: string, base: string, mode: string): 
       logLevel: 'warn',
       publicDir: false,
       // Not import.meta.env.SSR: Vitest sets that for the unit tests, which do have IndexedDB (fake-indexeddb).
-      define: { 'import.meta.env.PRERENDER': 'true' },
-      plugins: [vue(), planDataPlugin(), Components({ dirs: [], dts: false, resolvers: [VantResolver()] })],
+      define: { 'import.meta.env.PRERENDER': 'true', '__VUE_OPTIONS_API__': 'false' },
+      plugins: [vue(), planDataPlugin(), sharedWorkers({ emit: false }), Components({ dirs: [], dts: false, resolvers: [VantResolver()] })],
       resolve: { alias: { '~': SRC, 'virtual:pwa-register/vue': join(SRC, 'prerender/pwa-register-stub.ts') } },
       // Vant's per-component CSS imports need Vite's handling, not Node's.
       ssr: { noExternal: ['vant'] },

@@ -6,21 +6,25 @@ export interface StoredPlanData {
   version: string
   /** The JSON served by GET /api/plans, exactly as hashed into the ETag. */
   body: string
-  /** Strong ETag: the quoted sha256 of `body`. */
+  /** Strong ETag: the quoted version (a content hash), see planDataEtag. */
   etag: string
 }
 
-const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url')}"`
+/**
+ * The ETag is the plan-data version, itself a hash of the content: a device holding the build's data (same seeds,
+ * same version) can ask with its version alone and get a 304 instead of the same plans again.
+ */
+export const planDataEtag = (version: string): string => `"${version}"`
 
 /** The published plan data, or undefined before anything was stored. */
 export async function getPlanData(store: Queryable): Promise<StoredPlanData | undefined> {
-  const rows = await store.query<StoredPlanData>('select version, body, etag from plan_data where id = 1')
-  return rows[0]
+  const rows = await store.query<Omit<StoredPlanData, 'etag'>>('select version, body from plan_data where id = 1')
+  return rows[0] && { ...rows[0], etag: planDataEtag(rows[0].version) }
 }
 
 async function writePlanData(tx: Queryable, data: PlanData): Promise<StoredPlanData> {
   const body = JSON.stringify(data)
-  const stored = { version: data.version, body, etag: etagOf(body) }
+  const stored = { version: data.version, body, etag: planDataEtag(data.version) }
   await tx.query(
     `insert into plan_data (id, version, body, etag, updated_at) values (1, $1, $2, $3, now())
      on conflict (id) do update set version = excluded.version, body = excluded.body, etag = excluded.etag, updated_at = now()`,

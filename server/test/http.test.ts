@@ -20,6 +20,9 @@ describe('static PWA and headers', () => {
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>要点通</title>')
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("install", () => {})')
     writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)')
+    writeFileSync(join(dist, 'assets', 'search-worker-Ab12Cd34.js'), 'onmessage = () => {}')
+    writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.css'), 'body{margin:0}')
+    writeFileSync(join(dist, 'assets', 'data-Ab12Cd34.json'), '{}')
     writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
     store = await storeFactories[0]!.open()
     await migrate(store)
@@ -38,7 +41,16 @@ describe('static PWA and headers', () => {
       const res = await app.request(path)
       expect(res.status, path).toBe(200)
       expect(res.headers.get('cache-control'), path).toBe('no-cache')
+      // Revalidation costs no body: the tag the file was sent with gets a 304.
+      const tag = res.headers.get('etag')
+      expect(tag, path).toMatch(/^"[^"]+"$/)
+      const again = await app.request(path, { headers: { 'If-None-Match': tag! } })
+      expect(again.status, path).toBe(304)
+      expect(await again.text(), path).toBe('')
+      expect(again.headers.get('cache-control'), path).toBe('no-cache')
+      expect((await app.request(path, { headers: { 'If-None-Match': '"other"' } })).status, path).toBe(200)
     }
+    expect(asset.headers.get('etag')).toBeNull()
   })
 
   it('falls back to index.html for app routes but not for /api or missing files', async () => {
@@ -53,20 +65,40 @@ describe('static PWA and headers', () => {
     expect((await app.request('/theme', { method: 'POST' })).status).toBe(404)
   })
 
-  it('sends the security headers on every response, errors included', async () => {
+  it('sends the security headers on every document, worker and API response, errors included', async () => {
     const responses = await Promise.all([
       app.request('/'),
-      app.request('/assets/index-Ab12Cd34.js'),
+      app.request('/deck'),
+      app.request('/sw.js'),
+      app.request('/assets/search-worker-Ab12Cd34.js'),
+      app.request('/favicon.svg'),
+      app.request('/assets/missing-123.js'),
       app.request('/api/health'),
       app.request('/api/nope'),
       app.request('/api/auth/me'),
       app.request('/api/sync/push', { method: 'POST', body: 'x' }),
     ])
-    expect(responses.map(r => r.status)).toEqual([200, 200, 200, 404, 401, 401])
+    expect(responses.map(r => r.status)).toEqual([200, 200, 200, 200, 200, 404, 200, 404, 401, 401])
     for (const res of responses) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS))
-        expect(res.headers.get(name)).toBe(value)
+        expect(res.headers.get(name), `${res.status} ${res.headers.get('content-type')} ${name}`).toBe(value)
     }
+  })
+
+  it('sends nosniff alone with what only a page reads, and no date with hashed files', async () => {
+    for (const path of ['/assets/index-Ab12Cd34.js', '/assets/index-Ab12Cd34.css', '/assets/data-Ab12Cd34.json']) {
+      const res = await app.request(path)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff')
+      for (const name of Object.keys(SECURITY_HEADERS).filter(n => n !== 'X-Content-Type-Options'))
+        expect(res.headers.get(name), `${path} ${name}`).toBeNull()
+      expect(res.headers.get('last-modified'), path).toBeNull()
+    }
+    // Unhashed files keep their date, so they can be revalidated.
+    expect((await app.request('/sw.js')).headers.get('last-modified')).not.toBeNull()
+  })
+
+  it('has a policy that fits the PWA', () => {
     const csp = SECURITY_HEADERS['Content-Security-Policy']!
     for (const directive of ['default-src \'self\'', 'script-src \'self\'', 'style-src \'self\' \'unsafe-inline\'', 'img-src \'self\' data: blob:', 'worker-src \'self\'', 'manifest-src \'self\'', 'frame-ancestors \'none\''])
       expect(csp).toContain(directive)

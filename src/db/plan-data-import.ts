@@ -1,4 +1,5 @@
 import type { PlanDataReply, PlanDataRequest } from './plan-data-protocol'
+import { planDataWorkerUrl } from 'virtual:worker-urls'
 import { storePlanDataHere } from './plan-data-loader'
 
 /**
@@ -22,7 +23,7 @@ function inWorker(request: PlanDataRequest): Promise<PlanDataReply | 'no-worker'
   return new Promise((resolve) => {
     let worker: Worker
     try {
-      worker = new Worker(new URL('./plan-data-worker.ts', import.meta.url), { type: 'module' })
+      worker = new Worker(planDataWorkerUrl, { type: 'module' })
     }
     catch {
       resolve('no-worker')

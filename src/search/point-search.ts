@@ -1,6 +1,7 @@
 import type { PinyinIndexes } from './build-index'
 import type { SearchAnswer, SearchRequest, SearchResponse } from './search-protocol'
 import type { PointRow } from '~/db/points'
+import { searchWorkerUrl } from 'virtual:worker-urls'
 import { db } from '~/db/db'
 import { getPlanDataKey } from '~/db/plan-data-key'
 import { loadSearchCorpus } from './search-docs'
@@ -23,7 +24,7 @@ interface Searcher {
 }
 
 function workerSearcher(): Searcher {
-  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' })
+  const worker = new Worker(searchWorkerUrl, { type: 'module' })
   let nextId = 0
   const waiting = new Map<number, { resolve: (answer: SearchAnswer) => void, reject: (e: Error) => void }>()
   worker.onmessage = ({ data }: MessageEvent<SearchResponse>) => {

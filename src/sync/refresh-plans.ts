@@ -1,5 +1,6 @@
 import type { SyncApiClient } from './sync-api-client'
 import type { PlanData } from '~/domain/plan'
+import { planDataVersion } from 'virtual:plan-data'
 import { db } from '~/db/db'
 import { META_KEYS } from '~/db/meta'
 import { getStoredDataVersion, replacePlanData } from '~/db/plan-data-loader'
@@ -21,10 +22,15 @@ const storeHere: StorePlanData = ({ data, source }) => replacePlanData(data, { s
  */
 export async function refreshPlanData(client: SyncApiClient, store: StorePlanData = storeHere): Promise<PlanRefresh> {
   const etag = (await db.meta.get(META_KEYS.plansEtag))?.value as string | undefined
-  const answer = await client.plans(etag)
+  // The server's ETag is its data version (a content hash): a device holding the same data, the build's included,
+  // gets a 304 even before it has seen an ETag from this server.
+  // Before the first store of the build's data has finished, the build's version stands for what is coming.
+  const version = await getStoredDataVersion() ?? planDataVersion
+  const validators = [etag, version ? `"${version}"` : undefined].filter((tag): tag is string => Boolean(tag))
+  const answer = await client.plans(validators.length ? [...new Set(validators)].join(', ') : undefined)
   if (!answer)
     return 'unchanged'
-  const changed = answer.data.version !== await getStoredDataVersion()
+  const changed = answer.data.version !== version
   if (changed)
     await store({ data: answer.data, source: 'server' })
   await db.meta.put({ key: META_KEYS.plansEtag, value: answer.etag })

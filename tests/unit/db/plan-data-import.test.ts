@@ -17,8 +17,8 @@ function installWorker(load: 'runs' | 'fails' = 'runs') {
   class FakeWorker {
     onmessage: ((e: { data: PlanDataReply }) => void) | null = null
     onerror: ((e: { preventDefault: () => void }) => void) | null = null
-    constructor(url: URL) {
-      created.push(url.pathname.split('/').at(-1)!)
+    constructor(url: URL | string) {
+      created.push(new URL(url, 'http://localhost/').pathname.split('/').at(-1)!)
     }
 
     postMessage(request: PlanDataRequest) {

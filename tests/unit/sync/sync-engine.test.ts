@@ -1,6 +1,7 @@
 import type { Store } from '../../../server/store/store'
 import type { FetchLike } from '../../../src/sync/sync-api-client'
 import pino from 'pino'
+import { planDataVersion } from 'virtual:plan-data'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app'
 import { ensurePlanData as ensureServerPlanData, publishPlans } from '../../../server/storage/plans'
@@ -170,6 +171,40 @@ describe('client sync', () => {
     const fetchBuild = async () => Response.json(PLAN_DATA)
     expect(await ensurePlanData(fetchBuild as typeof fetch, { version: 'another-build', url: '/data.json' })).toEqual({ version: serverVersion, replaced: false })
     expect(await db.plans.get('published-later')).toBeDefined()
+  })
+
+  it('asks with the stored version alone: a device holding the server\'s data downloads nothing', async () => {
+    const served = await (await app.request('/api/plans')).json() as typeof PLAN_DATA
+    const statuses: number[] = []
+    const counting: FetchLike = async (input, init) => {
+      const response = await appFetch(input, init)
+      if (input.endsWith('/plans'))
+        statuses.push(response.status)
+      return response
+    }
+    // As a first visit leaves it: the same data (the build's), and no ETag ever seen from this server.
+    await replacePlanData(served)
+    expect(await db.meta.get('plansEtag')).toBeUndefined()
+    await engine(counting).syncNow()
+    expect(statuses).toEqual([304])
+    expect((await db.meta.get('dataVersion'))?.value).toBe(served.version)
+
+    // Other data on the device: the validator does not match, and the server's plans replace it.
+    await Promise.all(db.tables.map(t => t.clear()))
+    await replacePlanData(PLAN_DATA)
+    await engine(counting).syncNow()
+    expect(statuses).toEqual([304, 200])
+    expect((await db.meta.get('dataVersion'))?.value).toBe(served.version)
+
+    // Nothing stored yet (the build's data still being written): it asks with the build's version.
+    await Promise.all(db.tables.map(t => t.clear()))
+    const asked: (string | null)[] = []
+    await engine(async (input, init) => {
+      if (input.endsWith('/plans'))
+        asked.push(new Headers(init?.headers).get('If-None-Match'))
+      return appFetch(input, init)
+    }).syncNow()
+    expect(asked).toEqual([`"${planDataVersion}"`])
   })
 
   it('says signed-out and offline without touching the outbox', async () => {
