@@ -136,7 +136,8 @@ describe('sync faults: server killed mid-push, network flapping', () => {
     const ids = await addCheckinsDirectly(page, pointIds, 120, '断续网络')
 
     let pushes = 0
-    page.on('request', (request) => {
+    // The context's requests, the service worker's among them: Background Sync may push before the page does.
+    context.on('request', (request) => {
       if (request.url().endsWith('/api/sync/push'))
         pushes++
     })
