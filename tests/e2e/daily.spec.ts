@@ -153,7 +153,7 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
 
     // In-app links are rows, not underlined text.
     const rows = page.getByTestId('me-more').locator('a')
-    expect(await rows.allInnerTexts().then(t => t.map(s => normalizeText(s).split(' ')[0]))).toEqual(['关于要点通', '使用帮助', '隐私说明'])
+    expect(await rows.allInnerTexts().then(t => t.map(s => normalizeText(s).split(' ')[0]))).toEqual(['进度看板', '关于要点通', '使用帮助', '隐私说明'])
     for (const decoration of await rows.evaluateAll(links => links.map(a => getComputedStyle(a).textDecorationLine)))
       expect(decoration).toBe('none')
 
