@@ -15,7 +15,7 @@ export function smallTargets(page: Page, scope: string, min: number): Promise<Of
         if (r.width === 0 || r.height === 0 || style.visibility === 'hidden')
           continue
         if (r.width < min - 0.5 || r.height < min - 0.5)
-          out.push({ what: `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(/\s+/).join(".")}` : ""} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}"`, width: Math.round(r.width), height: Math.round(r.height) })
+          out.push({ what: `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(/\s+/).join('.')}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}"`, width: Math.round(r.width), height: Math.round(r.height) })
       }
     }
     return out
