@@ -4,6 +4,14 @@ import { AWAY_CLASS } from './boot-script'
 export const PRERENDER_ATTR = 'data-prerender'
 
 /**
+ * The last element of the prerendered markup. `<link rel=expect … blocking=render>` holds the first paint until the
+ * parser has reached it: a paint of half-parsed markup (a chip without its text, a tag not yet there) would move what
+ * was drawn when the rest lands, a layout shift on a slow phone. The whole page is one small document, so waiting
+ * for its end costs nothing a user would see.
+ */
+export const PRERENDER_END_ID = 'prerender-end'
+
+/**
  * index.html with the prerendered app inside #app and the boot script first in <head>. The wrapper takes no box of
  * its own (display: contents), so the app mounted in its place lays out the same; off 首页 it is not shown at all.
  */
@@ -13,8 +21,9 @@ export function injectPrerender(html: string, appHtml: string, bootSrc: string):
   if (!html.includes(mount) || !charset.test(html))
     throw new Error(`prerender: index.html needs ${mount} and a <meta charset>`)
   const style = `<style>[${PRERENDER_ATTR}]{display:contents}html.${AWAY_CLASS} [${PRERENDER_ATTR}]{display:none}</style>`
-  const head = `<script src="${bootSrc}"></script>${style}`
+  const expect = `<link rel="expect" href="#${PRERENDER_END_ID}" blocking="render">`
+  const head = `<script src="${bootSrc}"></script>${style}${expect}`
   return html
     .replace(charset, m => `${m}\n    ${head}`)
-    .replace(mount, () => `<div id="app"><div ${PRERENDER_ATTR}>${appHtml}</div></div>`)
+    .replace(mount, () => `<div id="app"><div ${PRERENDER_ATTR}>${appHtml}<span id="${PRERENDER_END_ID}" hidden></span></div></div>`)
 }

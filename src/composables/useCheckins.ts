@@ -7,8 +7,9 @@ import { DUE_SOON_DAYS } from '~/domain/deadline'
 import { useLiveQuery } from './useLiveQuery'
 
 /** A point's check-ins, newest first. */
-export function useCheckinHistory(pointId: MaybeRefOrGetter<string>): Ref<CheckinRow[]> {
-  return useLiveQuery(() => getCheckinHistory(toValue(pointId)), [() => toValue(pointId)], [])
+export function useCheckinHistory(pointId: MaybeRefOrGetter<string>): Ref<CheckinRow[] | undefined> {
+  // Undefined until IndexedDB answers: an empty list would say 尚未打卡 for a moment about a point that has some.
+  return useLiveQuery(() => getCheckinHistory(toValue(pointId)), [() => toValue(pointId)])
 }
 
 /** The newest check-in per point id. */

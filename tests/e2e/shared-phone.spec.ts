@@ -61,7 +61,8 @@ describe('a shared phone: whose check-ins are whose', () => {
   async function historyCount(page: Page, pointId: string): Promise<number> {
     await page.goto(`${server.url}/point/${pointId}`)
     await page.locator(`article[data-point="${pointId}"]`).waitFor()
-    await page.getByTestId('latest-checkin').waitFor()
+    // Once the history has answered: before that the card says 读取中…, neither none nor some.
+    await page.locator(`article[data-point="${pointId}"] [data-testid="latest-checkin"]:not([aria-busy])`).waitFor()
     return page.locator(`article[data-point="${pointId}"] .checkin-history__item`).count()
   }
 

@@ -64,7 +64,7 @@ describe('detail page and relations both ways', () => {
     expect(normalizeText(await detail.getByTestId('detail-plan').textContent())).toBe('湖南省2023年政务管理服务工作要点')
     expect(normalizeText(await detail.getByTestId('point-section').textContent())).toMatch(/^第\d+部分 · /)
     expect(await detail.locator('.point-card__fact dt').allInnerTexts()).toEqual(expect.arrayContaining(['牵头单位', '时限']))
-    await detail.getByTestId('latest-checkin').waitFor()
+    await detail.locator('[data-testid="latest-checkin"]:not([aria-busy])').waitFor()
     expect(await detail.getByTestId('favorite').count()).toBe(1)
     expect(await detail.getByTestId('checkin-open').count()).toBe(1)
     // Not a deck: no arrows, no swipe hint.

@@ -65,7 +65,10 @@ describe('data composables', () => {
       themes: useThemesWithCounts(),
       version: useDataVersion(),
     }))
+    // Not yet answered is not "no check-ins": the card says 读取中… rather than 尚未打卡.
+    expect(history.value).toBeUndefined()
     await vi.waitFor(() => expect(plans.value?.map(p => p.id)).toEqual(['hunan-2023-zwfw', 'changsha-2023-zwgk']))
+    await vi.waitFor(() => expect(history.value).toEqual([]))
     expect(favs.value.size).toBe(0)
 
     await setFavorite('hunan-2023-zwfw-1', true)
@@ -75,7 +78,7 @@ describe('data composables', () => {
 
     const first = await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'in_progress', progress: 20, note: '' }, new Date('2026-11-20T00:00:00Z'))
     const second = await addCheckin({ pointId: 'hunan-2023-zwfw-1', status: 'done', progress: 100, note: '' }, new Date('2026-11-21T00:00:00Z'))
-    await vi.waitFor(() => expect(history.value.map(c => c.id)).toEqual([second.id, first.id]))
+    await vi.waitFor(() => expect(history.value?.map(c => c.id)).toEqual([second.id, first.id]))
     await vi.waitFor(() => expect(latest.value.get('hunan-2023-zwfw-1')?.id).toBe(second.id))
 
     const v2 = samplePlanData('v2')

@@ -44,7 +44,10 @@ describe('injectPrerender', () => {
 
   it('puts the app inside #app and the boot script first in <head>', () => {
     const out = injectPrerender(page, '<main>$& 首页</main>', '/assets/boot-1.js')
-    expect(out).toContain('<div id="app"><div data-prerender><main>$& 首页</main></div></div>')
+    expect(out).toContain('<div id="app"><div data-prerender><main>$& 首页</main><span id="prerender-end" hidden></span></div></div>')
+    // The first paint waits for the whole prerendered page, never a half-parsed one.
+    expect(out).toContain('<link rel="expect" href="#prerender-end" blocking="render">')
+    expect(out.indexOf('rel="expect"')).toBeLessThan(out.indexOf('<title>'))
     expect(out.indexOf('<script src="/assets/boot-1.js"></script>')).toBeLessThan(out.indexOf('<title>'))
     expect(out).toContain('html.not-home [data-prerender]{display:none}')
   })
