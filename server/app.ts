@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { Logger } from 'pino'
-import type { LoginThrottleOptions } from './auth/login-throttle'
 import type { ApiDeps } from './api'
+import type { LoginThrottleOptions } from './auth/login-throttle'
 import type { InflightTracker } from './http/inflight'
 import type { Store } from './store/store'
 import { getConnInfo } from '@hono/node-server/conninfo'

@@ -10,7 +10,7 @@ const MAX = 64 * 1024
 const QUOTA = 160 * 1024
 
 /** A body that passes for a JPEG (the server checks the magic bytes, not the whole image). */
-function fakeJpeg(size: number): Uint8Array {
+function fakeJpeg(size: number): Uint8Array<ArrayBuffer> {
   const bytes = randomBytes(size)
   bytes.set([0xFF, 0xD8, 0xFF, 0xE0])
   return new Uint8Array(bytes)
@@ -45,7 +45,7 @@ describe.each(storeFactories)('photos on $name', (factory) => {
       method: 'PUT',
       token,
       headers: { 'Content-Type': options.type ?? 'image/jpeg' },
-      body: bytes,
+      body: bytes as Uint8Array<ArrayBuffer>,
     })
 
   it('stores a photo once however often it is sent, and pull lists it with its check-in', async () => {
@@ -124,7 +124,7 @@ describe.each(storeFactories)('photos on $name', (factory) => {
     const wrongHash = await upload(bob, checkin, photo, { hash: 'a'.repeat(64) })
     expect(wrongHash.status).toBe(400)
     expect((await wrongHash.json() as { code: string }).code).toBe('photo_hash_mismatch')
-    const text = new TextEncoder().encode('not an image at all')
+    const text = new Uint8Array(new TextEncoder().encode('not an image at all'))
     expect((await upload(bob, checkin, text)).status).toBe(415)
     expect((await upload(bob, checkin, photo, { type: 'text/plain' })).status).toBe(415)
     const unknown = await upload(bob, '01900000-0000-7000-8000-000000000000', photo)
