@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, PHONE, waitForHomeData, waitForServiceWorker } from './support/browser'
 import { e2ePort } from './support/env'
 import { cameraJpeg, readPhotos } from './support/photo-fixtures'
-import { chipText, localSyncRows, signInOnMe } from './support/sync-actions'
+import { localSyncRows, signInOnMe } from './support/sync-actions'
 import { apiLogin, apiPullAll, readIdb, startSyncServer } from './support/sync-server'
 
 const UNIT = '娄底市政务服务中心'
@@ -98,7 +98,7 @@ describe('佐证 photos: offline check-in with photos, upload, colleagues, limit
 
     await context.setOffline(false)
     await expect.poll(async () => (await readPhotos(page)).map(p => p.state), { timeout: 60_000 }).toEqual(['uploaded', 'uploaded', 'uploaded'])
-    await expect.poll(() => chipText(page), { timeout: 30_000 }).toBe('已同步')
+    await expect.poll(async () => (await localSyncRows(page)).outbox, { timeout: 30_000 }).toEqual([])
     await expect.poll(() => page.getByTestId('photo-upload-status').count()).toBe(0)
 
     // The server holds the check-in once, with the three photos once each, in order.
@@ -142,10 +142,21 @@ describe('佐证 photos: offline check-in with photos, upload, colleagues, limit
     const form = await openSheetWithPhotos(page, pointId, files, '空间不足时的打卡')
     const before = await localSyncRows(page)
 
-    // A real quota: the origin may store only a little more than it already does.
-    const cdp = await page.context().newCDPSession(page)
-    const { usage } = await page.evaluate(() => navigator.storage.estimate())
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: (usage ?? 0) + 20_000 })
+    // The disk fills up as the photos are written: IndexedDB refuses the photos store's add with QuotaExceededError,
+    // as Chromium does when the origin is over its quota. (CDP Storage.overrideQuotaForOrigin had no effect on this
+    // Chromium's IndexedDB from a page session and fails from the browser session.)
+    await page.evaluate(() => {
+      const add = IDBObjectStore.prototype.add
+      const w = window as unknown as { restoreAdd: () => void }
+      w.restoreAdd = () => {
+        IDBObjectStore.prototype.add = add
+      }
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'photos')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+        return add.apply(this, args)
+      }
+    })
     await form.getByTestId('checkin-save').click()
     const error = form.getByTestId('checkin-error')
     await error.waitFor({ timeout: 20_000 })
@@ -158,7 +169,7 @@ describe('佐证 photos: offline check-in with photos, upload, colleagues, limit
     expect(await readPhotos(page)).toHaveLength(0)
 
     // Space again: the same form saves all of it.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url })
+    await page.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd())
     await form.getByTestId('checkin-save').click()
     await form.waitFor({ state: 'detached' })
     expect((await localSyncRows(page)).checkins.filter(c => c.note === '空间不足时的打卡')).toHaveLength(1)
