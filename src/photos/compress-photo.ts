@@ -1,4 +1,5 @@
 import type { PreparedPhoto } from '~/db/photos'
+import imageCompression from 'browser-image-compression'
 import { PHOTO_MAX_EDGE, PHOTO_TARGET_BYTES, THUMB_MAX_EDGE } from '~/domain/photo-rules'
 
 const MB = 1024 * 1024
@@ -12,11 +13,10 @@ export async function sha256Hex(blob: Blob): Promise<string> {
 /**
  * Compresses a picked image the way it is stored: JPEG re-encoded from a canvas (which drops EXIF, GPS with it,
  * after the browser applied its orientation), at most PHOTO_MAX_EDGE px on the long side and PHOTO_TARGET_BYTES,
- * plus a thumbnail. Runs inside the photo worker, so browser-image-compression's own blob-URL worker (which the
+ * plus a thumbnail. Runs inside the photo worker (which the page starts on demand, so the library loads with it), so browser-image-compression's own blob-URL worker (which the
  * CSP's worker-src 'self' refuses, and which would load the library from a CDN) is not used.
  */
 export async function compressPhoto(file: File): Promise<PreparedPhoto> {
-  const { default: imageCompression } = await import('browser-image-compression')
   const common = { useWebWorker: false, fileType: 'image/jpeg', preserveExif: false } as const
   // A little under the target (the library's size check is approximate); a busy scene that still does not fit
   // goes again, smaller, rather than being refused by the server.

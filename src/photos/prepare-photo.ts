@@ -28,6 +28,11 @@ function photoWorker(): Worker {
   return worker
 }
 
+/** Starts the photo worker ahead of the first photo: online, that also puts it in the service worker's cache for offline use. */
+export function warmPhotoWorker(): void {
+  photoWorker()
+}
+
 /** Compresses a picked image in the photo worker (one worker, started on the first photo, reused). */
 export async function preparePhoto(file: File): Promise<PreparedPhoto> {
   if (!file.type.startsWith('image/'))
