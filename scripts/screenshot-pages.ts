@@ -24,6 +24,7 @@ const PAGES: PageVisit[] = [
   { name: 'list', path: ids => `/list?kind=theme&id=${ids.theme}`, ready: 'main' },
   { name: 'my-unit', path: () => '/list?kind=unit', ready: 'main' },
   { name: 'point', path: ids => `/point/${ids.point}`, ready: 'main' },
+  { name: 'board', path: ids => `/board/plan/${ids.plan}`, ready: '[data-testid="board-percent"]' },
   { name: 'import', path: () => '/import', ready: '[data-testid="import-file-input"]' },
   { name: 'about', path: () => '/about', ready: 'main' },
   { name: 'help', path: () => '/help', ready: 'main' },

@@ -20,6 +20,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 export interface BenchFiles {
   corpusUrl: (points: number) => string
   deckUrl: string
+  /** The 进度看板 of the same theme. */
+  boardUrl: string
   blankUrl: string
   staticCardUrl: string
   /** The cold-start floor: a page without a framework that reads the first card from the app's IndexedDB. */
@@ -70,6 +72,7 @@ export async function writeBenchFiles(distDir: string, sizes: number[]): Promise
   return {
     corpusUrl: n => `/__bench/corpus-${n}.json`,
     deckUrl: `/deck?kind=theme&id=${BENCH_THEME.id}`,
+    boardUrl: `/board/theme/${BENCH_THEME.id}`,
     blankUrl: '/__bench/blank.html',
     staticCardUrl: '/__bench/static-card.html',
     idbCardUrl: '/__bench/idb-card.html',

@@ -10,6 +10,7 @@ export const ROUTES: { path: string, ready: string }[] = [
   { path: `/search?q=${encodeURIComponent('电子证照')}`, ready: '[data-testid="search-count"]' },
   { path: `/plan/${PLAN_ID}`, ready: '.plan-page__section' },
   { path: `/deck?kind=theme&id=yijianshi`, ready: '.deck__slot[data-current="true"] article' },
+  { path: `/board/plan/${PLAN_ID}`, ready: '[data-testid="board-percent"]' },
   { path: `/point/${POINT_ID}`, ready: `article[data-point="${POINT_ID}"]` },
   { path: '/import', ready: '.page-header__title' },
   { path: '/about', ready: '[data-testid="about-intro"]' },

@@ -76,7 +76,8 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
  */
 export const FIRST_CARD_PROBE = `(() => {
   const seen = () => {
-    const card = document.querySelector('article[data-point]')
+    // A card, or the 进度看板's figures (the board part of the bench reuses this probe).
+    const card = document.querySelector('article[data-point], [data-testid="board-percent"]')
     return card && card.getBoundingClientRect().height > 0
   }
   const observer = new MutationObserver(() => {
