@@ -11,6 +11,7 @@ import { precompress } from './scripts/vite-plugin-precompress'
 import { prerenderHome } from './scripts/vite-plugin-prerender'
 import { sharedWorkers } from './scripts/vite-plugin-shared-workers'
 import { IMPORT_ASSET_DIR, IMPORT_EXTENSIONS, IMPORT_MIME_TYPES, SHARE_FIELDS, SHARE_TARGET_PATH } from './src/import/import-assets'
+import { PHOTO_TOOL_GLOBS } from './src/photos/photo-tools'
 
 export default defineConfig({
   css: { postcss: { plugins: [dropVantIconFont()] } },
@@ -47,7 +48,9 @@ export default defineConfig({
         dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8}\.\w+$|^data\/plan-data\.\w+\.json$/,
         // The import worker and the format libraries it loads stay out: the service worker caches them at runtime
         // (src/sw.ts), so installing the app does not download what most users never need.
-        globIgnores: [`${IMPORT_ASSET_DIR}/**`, 'icons/*.png'],
+        // The photo worker and browser-image-compression (~18 KB) likewise: cached at runtime when the 打卡 sheet
+        // first opens online (src/sw.ts, PhotoPicker.vue), so the first visit does not grow.
+        globIgnores: [`${IMPORT_ASSET_DIR}/**`, 'icons/*.png', ...PHOTO_TOOL_GLOBS],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The shell under the URL the page itself loaded ("/", not "/index.html"): the service worker's fetch of it
         // then revalidates the page's copy (a 304) instead of downloading it a second time (src/sw.ts).

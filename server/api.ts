@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { Logger } from 'pino'
 import type { LoginThrottleOptions } from './auth/login-throttle'
 import type { AuthEnv } from './http/auth'
+import type { PhotoLimits } from './photos-api'
 import type { Store } from './store/store'
 import { Hono } from 'hono'
 import { PlanDataSchema, PlanSchema } from '../src/domain/plan'
@@ -17,6 +18,7 @@ import { HttpError, parseOr400 } from './http/errors'
 import { parsePushBody } from './http/push-body'
 import { readJsonBody } from './http/read-json'
 import { findUnstorable } from './http/storable'
+import { createPhotosApi } from './photos-api'
 import { getPlanData, publishPlans } from './storage/plans'
 import { pullChanges } from './storage/pull'
 import { pushMutations } from './storage/push'
@@ -31,6 +33,8 @@ export interface ApiDeps {
   loginThrottle?: Partial<LoginThrottleOptions>
   /** The local control token of a PGlite server: admin rights for requests from loopback addresses. */
   controlToken?: string
+  /** Per-photo size cap and per-user quota (tests shrink them). */
+  photoLimits?: Partial<PhotoLimits>
 }
 
 const PLAN_UPLOAD_LIMIT = 16 * 1024 * 1024
@@ -129,6 +133,8 @@ export function createApi(deps: ApiDeps) {
   })
 
   api.route('/admin/users', createAdminUsersApi({ store, logger, requireAdmin, changed: () => sessions.clear() }))
+
+  api.route('/photos', createPhotosApi({ store, logger, requireUser, limits: deps.photoLimits }))
 
   api.post('/sync/push', requireUser, async (c) => {
     const items = parsePushBody(await readJsonBody(c))

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Logger } from 'pino'
+import type { ApiDeps } from './api'
 import type { LoginThrottleOptions } from './auth/login-throttle'
 import type { InflightTracker } from './http/inflight'
 import type { Store } from './store/store'
@@ -25,6 +26,8 @@ export interface AppOptions {
   /** The client's address; from the socket by default (tests without one inject it). */
   clientIp?: (c: Context) => string
   inflight?: InflightTracker
+  /** Per-photo size cap and per-user quota (tests shrink them). */
+  photoLimits?: ApiDeps['photoLimits']
 }
 
 function socketIp(c: Context): string {
@@ -60,6 +63,7 @@ export function createApp(options: AppOptions) {
     loginThrottle: options.loginThrottle,
     controlToken: options.controlToken,
     clientIp: options.clientIp ?? socketIp,
+    photoLimits: options.photoLimits,
   }))
   if (options.distDir)
     mountStatic(app, options.distDir)

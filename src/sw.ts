@@ -7,6 +7,7 @@ import { storeSharedEntries } from './db/shared-files'
 import { IMPORT_ASSET_DIR, IMPORT_CACHE, IMPORT_FILES_LIST, SHARE_TARGET_PATH } from './import/import-assets'
 import { warmImportCache } from './import/import-cache'
 import { readSharedForm } from './import/share-target'
+import { PHOTO_TOOL_PATH, PHOTO_TOOLS_CACHE } from './photos/photo-tools'
 import { BACKGROUND_SYNC_TAG } from './sync/background-sync-tag'
 import { SyncEngine } from './sync/sync-engine'
 
@@ -49,6 +50,8 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), {
 // deletes the files of older builds.
 const importAssets = new URL(`${IMPORT_ASSET_DIR}/`, self.registration.scope).pathname
 registerRoute(({ url }) => url.pathname.startsWith(importAssets), new CacheFirst({ cacheName: IMPORT_CACHE }))
+// The photo worker and its compression library, the same way: cached when the 打卡 sheet first opens online.
+registerRoute(({ url }) => PHOTO_TOOL_PATH.test(url.pathname), new CacheFirst({ cacheName: PHOTO_TOOLS_CACHE }))
 
 async function warmImport(): Promise<void> {
   const list = await matchPrecache(IMPORT_FILES_LIST)

@@ -1,7 +1,9 @@
 import type { CheckinRow } from './checkins'
 import type { FavoriteRow } from './favorites'
+import type { PhotoRow, PreparedPhoto } from './photos'
 import type { Checkin, CheckinStatus, Favorite, Mutation } from '~/domain/progress'
 import type { RecordProblem } from '~/domain/record-checks'
+import { PHOTOS_PER_CHECKIN } from '~/domain/photo-rules'
 import { NOTE_MAX_LENGTH } from '~/domain/progress-rules'
 import { checkCheckin, checkFavorite } from '~/domain/record-checks'
 import { uuidv7 } from '~/domain/uuidv7'
@@ -50,10 +52,12 @@ function describeCheckinProblem({ field, unstorable }: RecordProblem): string {
 /**
  * Records a check-in and its outbox row in one transaction, owned by whoever is signed in (or 本机). The input is
  * checked with the server's rules (record-checks.ts, held equal to the schema); invalid input throws
- * InvalidCheckinError and writes nothing.
+ * InvalidCheckinError and writes nothing. `photos` are stored with it, to be uploaded after it is pushed.
  */
-export async function addCheckin(input: NewCheckin, now: Date = new Date()): Promise<Checkin> {
-  return db.transaction('rw', [db.checkins, db.outbox, db.meta], async () => {
+export async function addCheckin(input: NewCheckin, now: Date = new Date(), photos: readonly PreparedPhoto[] = []): Promise<Checkin> {
+  if (photos.length > PHOTOS_PER_CHECKIN)
+    throw new Error(`at most ${PHOTOS_PER_CHECKIN} photos per check-in`)
+  return db.transaction('rw', [db.checkins, db.outbox, db.meta, db.photos], async () => {
     const parsed = checkCheckin({
       id: uuidv7(now.getTime()),
       pointId: input.pointId,
@@ -71,6 +75,16 @@ export async function addCheckin(input: NewCheckin, now: Date = new Date()): Pro
     const mutation: Mutation = { id: uuidv7(now.getTime()), kind: 'checkin.create', checkin }
     await db.checkins.add(row)
     await db.outbox.add(newOutboxRow(mutation, owner, now))
+    // In the same transaction: storage running out (QuotaExceededError) aborts the check-in too, nothing half-saved.
+    await db.photos.bulkAdd(photos.map((p, position): PhotoRow => ({
+      ...p,
+      id: uuidv7(now.getTime()),
+      checkinId: checkin.id,
+      owner,
+      position,
+      state: 'pending',
+      createdAt: now.toISOString(),
+    })))
     return checkin
   })
 }

@@ -9,6 +9,8 @@ export interface CheckinRow extends Checkin {
   syncState: CheckinSyncState
   /** Why the server refused it, in words the UI can show. */
   rejectReason?: string
+  /** Hashes of its photos on the server, as pulled (own photos taken on this device are in `photos`). */
+  photos?: string[]
   /** Before schema v5: the account a pulled check-in belonged to (read once by the upgrade). */
   userId?: string
 }

@@ -6,4 +6,6 @@ export interface ColleagueCheckinRow extends Checkin {
   viewer: string
   /** The colleague's account name. */
   author: string
+  /** Hashes of the colleague's 佐证 photos (GET /api/photos/:hash, loaded when shown). */
+  photos?: string[]
 }

@@ -5,6 +5,7 @@ import type { DeckIndexRow } from './deck-index'
 import type { FavoriteRow } from './favorites'
 import type { MetaRow } from './meta'
 import type { OutboxRow } from './outbox'
+import type { PhotoCacheRow, PhotoRow } from './photos'
 import type { PlanPinyinRow } from './plan-pinyin'
 import type { PlanRow } from './plans'
 import type { PointRow } from './points'
@@ -39,6 +40,10 @@ export class AppDB extends Dexie {
   declare sharedFiles: EntityTable<SharedEntryRow, 'id'>
   /** Each plan's word pinyin for search, as shipped with its data (the search worker builds its postings from it). */
   declare planPinyin: EntityTable<PlanPinyinRow, 'planId'>
+  /** 佐证 photos of this device's check-ins (src/db/photos.ts). */
+  declare photos: EntityTable<PhotoRow, 'id'>
+  /** Colleagues' photos viewed here, kept within a budget. Keyed by [viewer+hash]. */
+  declare photoCache: Dexie.Table<PhotoCacheRow, [string, string]>
 
   constructor(name: string = DB_NAME) {
     super(name)
@@ -97,6 +102,12 @@ export class AppDB extends Dexie {
     // (a new build's data version always differs, so the build's copy is reloaded).
     this.version(8).stores({
       planPinyin: 'planId',
+    })
+    // v9: 佐证 photos (Blobs) of check-ins, uploaded after their check-in by content hash, and a budgeted cache of
+    // colleagues' photos. Purely additive: no row of any other table, the outbox least of all, changes.
+    this.version(9).stores({
+      photos: 'id, checkinId, hash, [owner+state]',
+      photoCache: '[viewer+hash], [viewer+usedAt]',
     })
   }
 }

@@ -1,4 +1,5 @@
 import type { FavoriteRow } from './favorites'
+import type { PhotoUploadState } from './photos'
 import Dexie from 'dexie'
 import { LOCAL_OWNER } from '~/domain/owner'
 import { db } from './db'
@@ -16,6 +17,8 @@ export interface OwnerDataCounts {
 }
 
 // A prefix range over a compound key that starts with the owner: [owner, -∞] … [owner, [[]]] spans every row.
+const PHOTO_STATES: readonly PhotoUploadState[] = ['pending', 'uploaded', 'rejected']
+
 const ownerRange = (owner: string) => [[owner, Dexie.minKey], [owner, Dexie.maxKey]] as const
 
 function ownFavorites(owner: string) {
@@ -44,14 +47,15 @@ export async function hasLocalData(): Promise<boolean> {
 }
 
 /**
- * 合并到此账号: moves every 本机 check-in and outbox row to `account`, and merges 本机 favorites into the
+ * 合并到此账号: moves every 本机 check-in, photo and outbox row to `account`, and merges 本机 favorites into the
  * account's by last-writer-wins, in one transaction. Only ever called after the user agreed.
  */
 export async function adoptLocalData(account: string): Promise<number> {
   if (account === LOCAL_OWNER)
     throw new Error('本机 data can only be adopted by an account')
-  return db.transaction('rw', [db.checkins, db.outbox, db.favoritesByOwner], async () => {
+  return db.transaction('rw', [db.checkins, db.outbox, db.favoritesByOwner, db.photos], async () => {
     const checkins = await ownCheckins(LOCAL_OWNER).modify({ owner: account })
+    await db.photos.where('[owner+state]').anyOf(PHOTO_STATES.map(s => [LOCAL_OWNER, s])).modify({ owner: account })
     const outbox = await db.outbox.where('[owner+state]').anyOf([[LOCAL_OWNER, 'pending'], [LOCAL_OWNER, 'rejected']]).modify({ owner: account })
     const local = await ownFavorites(LOCAL_OWNER).toArray()
     const theirs = await db.favoritesByOwner.bulkGet(local.map(f => [account, f.pointId] as [string, string]))
@@ -66,11 +70,13 @@ export async function adoptLocalData(account: string): Promise<number> {
 
 /**
  * 退出并清除本机数据: deletes every row `owner` has on this device (check-ins, favorites, outbox rows — pending ones
- * too, which the confirmation counted — colleagues' check-ins pulled for it, and its pull cursor).
+ * too, which the confirmation counted — its photos, colleagues' check-ins and photos kept for it, and its pull cursor).
  */
 export async function clearOwnerData(owner: string): Promise<void> {
-  await db.transaction('rw', [db.checkins, db.outbox, db.favoritesByOwner, db.colleagueCheckins, db.meta], async () => {
+  await db.transaction('rw', [db.checkins, db.outbox, db.favoritesByOwner, db.colleagueCheckins, db.meta, db.photos, db.photoCache], async () => {
     await ownCheckins(owner).delete()
+    await db.photos.where('[owner+state]').anyOf(PHOTO_STATES.map(s => [owner, s])).delete()
+    await db.photoCache.where('[viewer+usedAt]').between(...ownerRange(owner)).delete()
     await ownFavorites(owner).delete()
     await db.outbox.where('[owner+state]').anyOf([[owner, 'pending'], [owner, 'rejected']]).delete()
     await db.colleagueCheckins.where('[viewer+pointId+createdAt]').between(...ownerRange(owner)).delete()

@@ -1,5 +1,6 @@
 import { LOCAL_OWNER } from './owner'
 import { PASSWORD_MAX_LENGTH } from './password-policy'
+import { PHOTO_HASH_PATTERN, PHOTOS_PER_CHECKIN } from './photo-rules'
 import { CheckinSchema, FavoriteSchema, MutationSchema } from './progress'
 import { storableText } from './storable-text'
 import { PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, PUSH_MAX_MUTATIONS, REJECT_REASON_LABELS, REJECT_REASONS, rejectReasonLabel, UNIT_MAX_LENGTH, USER_NAME_MAX_LENGTH } from './sync-rules'
@@ -66,6 +67,8 @@ export const PushResponseSchema = z.object({
 export const PulledCheckinSchema = CheckinSchema.extend({
   author: z.string(),
   mine: z.boolean(),
+  /** Hashes of its 佐证 photos uploaded so far, in order (GET /api/photos/:hash); absent when none. */
+  photos: z.array(z.string().regex(PHOTO_HASH_PATTERN)).max(PHOTOS_PER_CHECKIN).optional(),
 })
 
 export const PullResponseSchema = z.object({

@@ -124,6 +124,7 @@ const isPulledCheckin = shape<PulledCheckin>({
   deviceId: isString,
   author: isString,
   mine: isBoolean,
+  photos: optional(isStrings),
 })
 
 const isFavorite = shape<Favorite>({ pointId: isString, on: isBoolean, updatedAt: isString, deviceId: isString })

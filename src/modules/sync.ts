@@ -50,6 +50,9 @@ export async function syncNow(): Promise<SyncOutcome> {
 export async function signIn(name: string, password: string): Promise<SyncOutcome> {
   const outcome = await (await getSyncEngine()).signIn(name, password)
   void scheduleRetry(outcome)
+  // Signed in, the phone is online: fetch the photo tools now (the service worker keeps them), so 佐证照片 work
+  // offline later too, without the first visit paying for them.
+  void import('~/photos/prepare-photo').then(m => m.warmPhotoWorker(), () => undefined)
   return outcome
 }
 

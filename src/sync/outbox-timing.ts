@@ -1,6 +1,7 @@
 import { db } from '~/db/db'
 import { currentOwner } from '~/db/owner'
 import { withoutHeld } from './held-changes'
+import { duePhotos } from './upload-photos'
 
 // When the current owner's outbox rows are due. No DOM here: the service worker's engine uses it too. Rows held
 // for a plan only imported here never count as due, or the retry timer would wake up for them again and again.
@@ -12,6 +13,9 @@ async function ownPending() {
 
 /** True when an outbox row of the current owner is pending and due. */
 export async function hasDueOutbox(now = Date.now()): Promise<boolean> {
+  // Photos waiting to go up keep the retry timer running too (their upload resumes on the next run).
+  if ((await duePhotos(await currentOwner())).length > 0)
+    return true
   const due = await (await ownPending()).filter(r => r.nextAttemptAt <= now).toArray()
   return due.length > 0 && (await withoutHeld(due)).length > 0
 }

@@ -113,6 +113,47 @@ export class SyncApiClient {
     return this.request('/sync/push', isPushResponse, { method: 'POST', token, body: JSON.stringify({ mutations }) })
   }
 
+  /**
+   * PUT /api/photos/:hash: uploads one photo of a pushed check-in. Idempotent on the hash: sending it again after a
+   * lost answer stores nothing twice.
+   */
+  async uploadPhoto(token: string, photo: { hash: string, checkinId: string, position: number, blob: Blob }): Promise<void> {
+    const query = new URLSearchParams({ checkin: photo.checkinId, position: String(photo.position) })
+    const response = await this.send(`/photos/${photo.hash}?${query}`, { method: 'PUT', body: photo.blob, headers: { 'Content-Type': photo.blob.type || 'image/jpeg' } }, token)
+    await response.body?.cancel().catch(() => undefined)
+  }
+
+  /** GET /api/photos/:hash: a photo the signed-in account may see (its own or a colleague's of its unit). */
+  async photo(token: string, hash: string): Promise<Blob> {
+    const response = await this.send(`/photos/${hash}`, {}, token)
+    try {
+      return await response.blob()
+    }
+    catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  /** A request whose non-2xx answers throw (AuthError, HttpError with the server's words) and network failures too. */
+  private async send(path: string, init: RequestInit, token: string): Promise<Response> {
+    const headers = new Headers(init.headers)
+    headers.set('Authorization', `Bearer ${token}`)
+    let response: Response
+    try {
+      response = await this.fetchImpl(`${this.base}${path}`, { ...init, headers, cache: 'no-store' })
+    }
+    catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error))
+    }
+    if (response.status === 401)
+      throw new AuthError('sign in required')
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({})) as { error?: string, code?: string }
+      throw new HttpError(response.status, body.error ?? response.statusText, retryAfterSeconds(response.headers.get('Retry-After')), body.code)
+    }
+    return response
+  }
+
   /** GET /api/sync/pull: what changed since `cursor`. */
   pull(token: string, cursor: string | undefined, limit = 500): Promise<PullResponse> {
     const query = new URLSearchParams({ limit: String(limit) })

@@ -9,6 +9,7 @@ import { clearSession, expireSession, forgetTokensToRevoke, getSession, remember
 import { SyncApiClient } from './sync-api-client'
 import { AuthError, describeSyncError, NetworkError } from './sync-errors'
 import { updateSyncStatus } from './sync-status'
+import { uploadPhotos } from './upload-photos'
 
 export type SyncOutcome
   = | { kind: 'synced', pushed: PushSummary, pulled: number }
@@ -27,7 +28,7 @@ export interface SyncEngineOptions {
 }
 
 /**
- * Runs sync: push the outbox, then pull what changed. One run at a time; a request during a run makes one more
+ * Runs sync: push the outbox, pull what changed, then upload photos of pushed check-ins. One run at a time; a request during a run makes one more
  * run afterwards, so a change made mid-sync is not left waiting for the next trigger.
  */
 export class SyncEngine {
@@ -76,6 +77,8 @@ export class SyncEngine {
       // Only this account's rows go out, with this account's token, whoever signs in meanwhile.
       const pushed = await pushOutbox(this.client, session.token, session.user.name, { now, random: this.options.random })
       const pulled = await pullChanges(this.client, session.token, session.user.name)
+      // After the push: a photo is linked to a check-in the server must already hold.
+      await uploadPhotos(this.client, session.token, session.user.name)
       await updateSyncStatus({ running: undefined, lastError: undefined, unreachable: undefined, lastSyncedAt: new Date(now()).toISOString() })
       return { kind: 'synced', pushed, pulled }
     }

@@ -11,8 +11,8 @@ export class AuthError extends Error {
 /** Any other non-2xx answer, with the server's message. */
 export class HttpError extends Error {
   override name = 'HttpError'
-  /** `retryAfter`: seconds the server asked to wait (Retry-After), where it said. */
-  constructor(readonly status: number, message: string, readonly retryAfter?: number) {
+  /** `retryAfter`: seconds the server asked to wait (Retry-After), where it said; `code`: its error code, if any. */
+  constructor(readonly status: number, message: string, readonly retryAfter?: number, readonly code?: string) {
     super(message)
   }
 }
