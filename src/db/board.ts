@@ -3,6 +3,7 @@ import type { Board, BoardPoint } from '~/domain/board'
 import Dexie from 'dexie'
 import { computeBoard, newestStatuses } from '~/domain/board'
 import { currentPlanIds } from '~/domain/plan-currency'
+import { boardPointsFromPlans } from './board-points'
 import { db } from './db'
 import { currentOwner } from './owner'
 import { getDeckIds, getLatestCheckins } from './queries'
@@ -48,8 +49,11 @@ function toBoardPoints(rows: readonly PointRow[], byPlan: boolean, current: Read
 /** The board of a scope, read from IndexedDB (works offline); the viewer's own check-ins, and the unit's beside them. */
 export async function getBoardData(scope: BoardScope, today: Date = new Date()): Promise<BoardData> {
   const [ids, plans, latest, viewer, title] = await Promise.all([scopeIds(scope), db.plans.toArray(), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
-  const rows = (await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined)
-  const points = toBoardPoints(rows, scope.kind !== 'plan', currentPlanIds(plans, today))
+  const byPlan = scope.kind !== 'plan'
+  const current = currentPlanIds(plans, today)
+  const inScope = scope.kind === 'plan' ? plans.filter(p => p.id === scope.id) : plans
+  const points = boardPointsFromPlans(ids, inScope, byPlan, current)
+    ?? toBoardPoints((await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined), byPlan, current)
   const own = new Map([...latest].map(([id, c]) => [id, c.status]))
   const mine = computeBoard(points, own, today)
   const colleagues = await db.colleagueCheckins

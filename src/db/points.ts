@@ -1,6 +1,9 @@
 import type { Plan, PlanLevel, WorkPoint } from '~/domain/plan'
+import { earliestDeadline } from '~/domain/deadline'
 import { linkTargets } from '~/domain/reverse-relations'
 import { LEVEL_ORDER } from './plans'
+
+export { earliestDeadline }
 
 /** A work point with the plan context a card needs, denormalised so one read draws a card. */
 export interface PointRow extends WorkPoint {
@@ -17,16 +20,6 @@ export interface PointRow extends WorkPoint {
   deadline: string | null
   /** The ids this point names as 上级要点 or 上年要点, multi-entry indexed: the opposite directions (下级落实, 下年要点) are one index lookup. */
   linksTo: string[]
-}
-
-/** The earliest of a point's deadline dates, or null when it has none. */
-export function earliestDeadline(point: Pick<WorkPoint, 'deadlines'>): string | null {
-  let min: string | null = null
-  for (const d of point.deadlines) {
-    if (min === null || d.date < min)
-      min = d.date
-  }
-  return min
 }
 
 /** Flattens a plan's sections into point rows in reading order. */

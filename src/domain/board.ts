@@ -1,6 +1,5 @@
 import type { MyStatus } from './point-filter'
 import type { CheckinStatus } from './progress'
-import { deadlineStatus } from './deadline'
 import { myStatuses } from './point-filter'
 
 /**
@@ -9,7 +8,7 @@ import { myStatuses } from './point-filter'
  */
 
 /** The four statuses a point is in exactly one of (逾期 and 30 天内到期 are counted beside them). */
-export type BoardStatus = Exclude<MyStatus, 'overdue'>
+export type BoardStatus = Exclude<MyStatus, 'overdue' | 'due_soon'>
 export const BOARD_STATUSES: BoardStatus[] = ['none', 'in_progress', 'done', 'blocked']
 
 export interface BoardPoint {
@@ -66,7 +65,7 @@ export function computeBoard(points: readonly BoardPoint[], latest: ReadonlyMap<
     const statuses = myStatuses(latest.get(p.id), p.deadline, p.current, today)
     const own = statuses[0] as BoardStatus
     const overdue = statuses.includes('overdue')
-    const dueSoon = p.current && own !== 'done' && deadlineStatus(p.deadline, today).kind === 'soon'
+    const dueSoon = statuses.includes('due_soon')
     add(all, own, overdue, dueSoon)
     let s = sections.get(p.sectionNo)
     if (!s) {

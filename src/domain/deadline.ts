@@ -57,3 +57,13 @@ export function deadlineStatus(isoDate: string | null | undefined, today: Date =
   const year = y === today.getFullYear() ? '' : `${y}年`
   return { kind: 'later', daysLeft, label: `${year}${m}月${d}日前` }
 }
+
+/** The earliest of a point's deadline dates, or null when it has none. */
+export function earliestDeadline(point: { deadlines: readonly { date: string }[] }): string | null {
+  let min: string | null = null
+  for (const d of point.deadlines) {
+    if (min === null || d.date < min)
+      min = d.date
+  }
+  return min
+}

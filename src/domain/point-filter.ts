@@ -11,10 +11,10 @@ import { UNIT_ROLES } from './unit-match'
  * option's count is then exactly how many points picking it would leave. Pure: rows and the clock come in.
  */
 
-/** 未打卡 / 推进中 / 已完成 / 有困难 / 逾期 */
-export type MyStatus = 'none' | 'in_progress' | 'done' | 'blocked' | 'overdue'
-export const MY_STATUSES: MyStatus[] = ['none', 'in_progress', 'done', 'blocked', 'overdue']
-export const MY_STATUS_LABELS: Record<MyStatus, string> = { none: '未打卡', in_progress: '推进中', done: '已完成', blocked: '有困难', overdue: '逾期' }
+/** 未打卡 / 推进中 / 已完成 / 有困难, and beside them 逾期 / 30天内到期 (what 进度看板 counts and links to) */
+export type MyStatus = 'none' | 'in_progress' | 'done' | 'blocked' | 'overdue' | 'due_soon'
+export const MY_STATUSES: MyStatus[] = ['none', 'in_progress', 'done', 'blocked', 'overdue', 'due_soon']
+export const MY_STATUS_LABELS: Record<MyStatus, string> = { none: '未打卡', in_progress: '推进中', done: '已完成', blocked: '有困难', overdue: '逾期', due_soon: '30天内到期' }
 
 export type YearFilter = 'current' | 'past'
 export const YEAR_FILTERS: YearFilter[] = ['current', 'past']
@@ -63,13 +63,15 @@ export interface FilterPoint {
 
 /**
  * A point's statuses: its latest check-in's (未打卡 when it has none, or says 未开始: nothing has been done yet either
- * way), plus 逾期 when a current plan's deadline has passed and it is not done. 往年 points are not 逾期: the next
- * year's plan took them over.
+ * way), plus 逾期 when a current plan's deadline has passed and it is not done, or 30天内到期 when it comes within
+ * the next 30 days (today included). 往年 points are neither: the next year's plan took them over.
  */
 export function myStatuses(latest: CheckinStatus | undefined, deadline: string | null, current: boolean, today: Date): MyStatus[] {
   const own: MyStatus = latest === undefined || latest === 'not_started' ? 'none' : latest
-  const overdue = current && own !== 'done' && deadlineStatus(deadline, today).kind === 'overdue'
-  return overdue ? [own, 'overdue'] : [own]
+  if (!current || own === 'done')
+    return [own]
+  const kind = deadlineStatus(deadline, today).kind
+  return kind === 'overdue' ? [own, 'overdue'] : kind === 'soon' ? [own, 'due_soon'] : [own]
 }
 
 /** The rows a list filters, in the order given. */

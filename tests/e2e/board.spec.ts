@@ -23,11 +23,14 @@ async function figure(page: Page, id: string): Promise<number> {
   return Number(/\d+/.exec(text)?.[0] ?? Number.NaN)
 }
 
-async function expected(page: Page, latest: Map<string, CheckinStatus>) {
+async function planPoints(page: Page, today: Date): Promise<BoardPoint[]> {
   const [points, plans] = await Promise.all([readIdb<IdbPoint>(page, 'points'), readIdb<IdbPlan>(page, 'plans')])
-  const current = currentPlanIds(plans as never, new Date())
-  const mine: BoardPoint[] = points.filter(p => p.planId === PLAN_ID).sort((a, b) => a.order - b.order).map(p => ({ id: p.id, sectionNo: p.sectionNo, sectionTitle: p.sectionTitle, deadline: p.deadline, current: current.has(p.planId) }))
-  return computeBoard(mine, latest, new Date())
+  const current = currentPlanIds(plans as never, today)
+  return points.filter(p => p.planId === PLAN_ID).sort((a, b) => a.order - b.order).map(p => ({ id: p.id, sectionNo: p.sectionNo, sectionTitle: p.sectionTitle, deadline: p.deadline, current: current.has(p.planId) }))
+}
+
+async function expected(page: Page, latest: Map<string, CheckinStatus>) {
+  return computeBoard(await planPoints(page, new Date()), latest, new Date())
 }
 
 describe('进度看板', () => {
@@ -96,6 +99,29 @@ describe('进度看板', () => {
     const size = await page.locator('[data-testid="board-mine"] [data-testid="board-done"]').evaluate(el => Number.parseFloat(getComputedStyle(el).fontSize))
     expect(size).toBeGreaterThanOrEqual(18)
     expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('opens the plan\'s own points due within 30 days from 30 天内到期, on a clock where some are', async () => {
+    const context = await browser.newContext(PHONE)
+    const now = new Date('2023-12-10T09:00:00+08:00')
+    await context.clock.setFixedTime(now)
+    const page = await context.newPage()
+    await page.goto(BASE_URL)
+    await waitForHomeData(page)
+    await expect.poll(() => readIdb(page, 'plans').then(r => r.length), { timeout: 30_000 }).toBeGreaterThanOrEqual(8)
+    const board = computeBoard(await planPoints(page, now), new Map(), now)
+    expect(board.dueSoon).toBeGreaterThan(0)
+    const due = (await planPoints(page, now)).filter(p => p.deadline !== null && p.deadline >= '2023-12-10' && p.deadline <= '2024-01-09').map(p => p.id)
+    expect(due).toHaveLength(board.dueSoon)
+
+    await page.goto(`${BASE_URL}/board/plan/${PLAN_ID}`)
+    await page.getByTestId('board-percent').waitFor()
+    expect(await figure(page, 'board-due-soon')).toBe(board.dueSoon)
+    await page.locator('[data-testid="board-mine"] [data-testid="board-due-soon"]').click()
+    await page.waitForURL(/\/list\?.*status=due_soon/)
+    // This plan's points, not every plan's 临近截止.
+    await expect.poll(() => page.locator('[data-testid="point-list"] .point-item').evaluateAll(els => els.map(el => el.getAttribute('data-point')).sort()), { timeout: 10_000 }).toEqual([...due].sort())
     await context.close()
   })
 })

@@ -17,7 +17,8 @@ export async function buildApp(outDir: string, marker: string): Promise<void> {
 }
 
 /** Waits until something answers HTTP on the port. */
-async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
+// Generous: `vite preview` loads the whole vite.config first, which takes long on a loaded CI machine.
+async function waitForHttp(url: string, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
     try {

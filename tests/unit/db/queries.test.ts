@@ -17,8 +17,9 @@ describe('plan and theme queries', () => {
     await replacePlanData(data)
     expect((await listPlans()).map(p => p.id)).toEqual(['hunan-2023-zwfw', 'hunan-2022-zwfw', 'changsha-2023-zwgk'])
     expect((await listPlans())[0]!.sections).toEqual([
-      { no: 1, title: '提升政务服务效能', pointIds: ['hunan-2023-zwfw-1', 'hunan-2023-zwfw-2'] },
-      { no: 2, title: '推进数据共享', pointIds: ['hunan-2023-zwfw-3', 'hunan-2023-zwfw-4'] },
+      // Each point's earliest deadline beside its id: 进度看板 counts from these rows alone.
+      { no: 1, title: '提升政务服务效能', pointIds: ['hunan-2023-zwfw-1', 'hunan-2023-zwfw-2'], deadlines: ['2023-06-30', null] },
+      { no: 2, title: '推进数据共享', pointIds: ['hunan-2023-zwfw-3', 'hunan-2023-zwfw-4'], deadlines: ['2023-06-30', null] },
     ])
   })
 

@@ -11,7 +11,7 @@ function plan(id: string, year: number, points: number[]) {
     region: '湖南省',
     origin: 'build' as const,
     series: 'hunan-zwgk',
-    sections: points.map((n, i) => ({ no: i + 1, title: `第${i + 1}部分`, points: Array.from({ length: n }, (_, j) => ({ id: `${id}-${i}-${j}` })) })),
+    sections: points.map((n, i) => ({ no: i + 1, title: `第${i + 1}部分`, points: Array.from({ length: n }, (_, j) => ({ id: `${id}-${i}-${j}`, deadlines: [] })) })),
   }
 }
 

@@ -23,9 +23,14 @@ describe('my status', () => {
     expect(myStatuses('not_started', '2023-06-30', true, today)).toEqual(['none', 'overdue'])
     expect(myStatuses('in_progress', '2023-06-30', true, today)).toEqual(['in_progress', 'overdue'])
     expect(myStatuses('done', '2023-06-30', true, today)).toEqual(['done'])
-    expect(myStatuses('blocked', '2023-07-01', true, today)).toEqual(['blocked'])
+    // Due today or within 30 days: 30天内到期, what 进度看板's figure links to; later, nothing beside the status.
+    expect(myStatuses('blocked', '2023-07-01', true, today)).toEqual(['blocked', 'due_soon'])
+    expect(myStatuses(undefined, '2023-07-31', true, today)).toEqual(['none', 'due_soon'])
+    expect(myStatuses(undefined, '2023-08-15', true, today)).toEqual(['none'])
+    expect(myStatuses('done', '2023-07-10', true, today)).toEqual(['done'])
     // 往年: the next year's plan took the point over.
     expect(myStatuses(undefined, '2022-12-31', false, today)).toEqual(['none'])
+    expect(myStatuses(undefined, '2023-07-10', false, today)).toEqual(['none'])
   })
 
   it('builds rows in the order given', () => {
