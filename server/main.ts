@@ -5,6 +5,7 @@ import { buildPlanDataFromDir } from '../scripts/seed-plan-data'
 import { newToken } from './auth/tokens'
 import { writeControlFile } from './control-file'
 import { createLogger } from './log'
+import { photoLimitsFromEnv } from './photo-limits-env'
 import { startServer } from './server'
 import { ensurePlanData } from './storage/plans'
 import { migrate } from './store/migrate'
@@ -24,6 +25,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   logger.fatal({ port: process.env.PORT }, 'PORT must be a port number')
   process.exit(1)
 }
+
+const photoLimitsRead = photoLimitsFromEnv(process.env)
+if ('error' in photoLimitsRead) {
+  logger.fatal(photoLimitsRead.error)
+  process.exit(1)
+}
+const photoLimits = photoLimitsRead.limits
 
 if (!existsSync(`${distDir}/index.html`)) {
   logger.info({ distDir }, 'no build found, running vite build')
@@ -47,7 +55,7 @@ async function main(): Promise<void> {
 
   // The PGlite directory is this process's alone: `npm run user` manages accounts through the API with this token.
   const controlToken = store.kind === 'pglite' && store.dataDir ? newToken() : undefined
-  const server = await startServer({ store, logger, distDir, port, host, controlToken })
+  const server = await startServer({ store, logger, distDir, port, host, controlToken, photoLimits })
   const removeControlFile = controlToken && store.dataDir
     ? writeControlFile(store.dataDir, { pid: process.pid, port: server.port, host, token: controlToken })
     : () => {}
