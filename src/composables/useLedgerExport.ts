@@ -3,7 +3,6 @@ import type { LedgerFormat } from '~/export/ledger-file-name'
 import type { LedgerChoice, LedgerCounts } from '~/export/ledger-options'
 import type { LedgerFilter, LedgerSource } from '~/export/ledger-rows'
 import { computed, ref } from 'vue'
-import { isStorageFull } from '~/db/storage-full'
 import { buildLedgerFile, downloadBlob, loadLedgerSource } from '~/export/ledger-export'
 import { ledgerFileName, ledgerFilterLabel } from '~/export/ledger-file-name'
 import { choiceFilter, filterCount, LEDGER_CHOICES, ledgerCounts } from '~/export/ledger-options'
@@ -85,7 +84,7 @@ export function useLedgerExport(): LedgerExport {
       message.value = { kind: 'done', text: `已导出 ${file.rows} 条要点：${file.name}` }
     }
     catch (e) {
-      const reason = isStorageFull(e) ? '手机存储空间不足' : e instanceof Error && /import|fetch|load/i.test(e.message) ? '导出组件未能加载（离线时请先在联网状态下打开一次本页）' : e instanceof Error ? e.message : String(e)
+      const reason = e instanceof Error && e.name === 'QuotaExceededError' ? '手机存储空间不足' : e instanceof Error && /import|fetch|load/i.test(e.message) ? '导出组件未能加载（离线时请先在联网状态下打开一次本页）' : e instanceof Error ? e.message : String(e)
       message.value = { kind: 'error', text: `导出失败：${reason}。` }
     }
     finally {
