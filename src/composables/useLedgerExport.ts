@@ -36,7 +36,7 @@ export interface LedgerExport {
 /** Why nothing can be exported for the choice, in words; '' when the export can go ahead. */
 function blocker(choice: LedgerChoice, unit: string, filter: LedgerFilter | undefined, rows: number | undefined): string {
   if (choice === 'unit' && !unit)
-    return '尚未设置“我的单位”：请先在“要点列表 → 我的单位”中选择单位。'
+    return '尚未设置“我的单位”，无法按单位导出。'
   if (!filter)
     return choice === 'plan' ? '请选择一个计划。' : '请选择一个主题。'
   if (rows === 0)

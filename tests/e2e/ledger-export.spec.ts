@@ -18,9 +18,12 @@ void e2ePort(31) // this spec's port (it needs no server of its own)
 interface IdbPoint { id: string, planId: string, title: string, order: number }
 interface IdbPlan { id: string, title: string }
 
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
+/** Today as YYYYMMDD on the phone's calendar (its time zone, not the test runner's). */
+function today(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = new Date()
+    return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
+  })
 }
 
 async function download(page: Page): Promise<Download> {
@@ -96,7 +99,7 @@ describe('工作台账 export', () => {
     await page.getByTestId('ledger-plan').selectOption(PLAN_ID)
     expect(await rowsShown(page)).toBe(planPoints.length)
     const xlsxFile = await download(page)
-    expect(xlsxFile.suggestedFilename()).toBe(`工作台账-${planTitle.replace(/\s+/g, '')}-${today()}.xlsx`)
+    expect(xlsxFile.suggestedFilename()).toBe(`工作台账-${planTitle.replace(/\s+/g, '')}-${await today(page)}.xlsx`)
     const plan = await readXlsx(xlsxFile)
     expect(plan.rows[0]).toEqual(HEADER)
     expect(plan.rows).toHaveLength(planPoints.length + 1)
@@ -110,6 +113,26 @@ describe('工作台账 export', () => {
     expect(plan.sheetXml).toContain('state="frozen"')
     expect(normalizeText(await page.getByTestId('ledger-message').textContent())).toContain(`已导出 ${planPoints.length} 条要点`)
 
+    // 我的单位 picked through the page's own link, then exported: exactly the points /list shows for that unit.
+    await page.locator('[data-testid="ledger-scope"] [data-value="unit"]').click()
+    await page.getByRole('link', { name: '去选择我的单位' }).click()
+    await page.waitForURL(/\/list\?kind=unit/)
+    await page.getByTestId('unit-input').fill('长沙市行政')
+    await page.locator('.unit-picker__option[data-unit="长沙市行政审批服务局"]').click()
+    await page.waitForURL(/unit=/)
+    await expect.poll(() => page.getByTestId('list-count').textContent().then(normalizeText), { timeout: 10_000 }).toMatch(/共 [1-9]\d* 条/)
+    const unitCount = Number(/\d+/.exec(normalizeText(await page.getByTestId('list-count').textContent()))![0])
+    await page.goto(`${BASE_URL}/ledger`)
+    await page.getByTestId('ledger-summary').waitFor()
+    await page.locator('[data-testid="ledger-scope"] [data-value="unit"]').click()
+    expect(await rowsShown(page)).toBe(unitCount)
+    const unitFile = await download(page)
+    expect(unitFile.suggestedFilename()).toBe(`工作台账-我的单位-${await today(page)}.xlsx`)
+    const unitRows = (await readXlsx(unitFile)).rows
+    expect(unitRows).toHaveLength(unitCount + 1)
+    expect(unitRows.slice(1).every(r => String(r[0]).startsWith('长沙市'))).toBe(true)
+    await page.locator('[data-testid="ledger-scope"] [data-value="all"]').click()
+
     // Offline, in 长辈模式: the page reloads from the service worker and exports the whole ledger, CSV then XLSX.
     await page.evaluate(() => localStorage.setItem('ydt:elder-mode', 'true'))
     await context.setOffline(true)
@@ -119,7 +142,7 @@ describe('工作台账 export', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     await page.locator('[data-testid="ledger-format"] [data-value="csv"]').click()
     const csvFile = await download(page)
-    expect(csvFile.suggestedFilename()).toBe(`工作台账-全部-${today()}.csv`)
+    expect(csvFile.suggestedFilename()).toBe(`工作台账-全部-${await today(page)}.csv`)
     const csv = readFileSync((await csvFile.path())!, 'utf8')
     expect(csv.startsWith(`\uFEFF${HEADER.join(',')}\r\n`)).toBe(true)
     expect(csv.split('\r\n')).toHaveLength(points.length + 2)
