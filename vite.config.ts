@@ -10,6 +10,7 @@ import { planDataPlugin } from './scripts/vite-plugin-plan-data'
 import { precompress } from './scripts/vite-plugin-precompress'
 import { prerenderHome } from './scripts/vite-plugin-prerender'
 import { sharedWorkers } from './scripts/vite-plugin-shared-workers'
+import { LEDGER_TOOL_CHUNK, LEDGER_TOOL_GLOBS } from './src/export/ledger-tools'
 import { IMPORT_ASSET_DIR, IMPORT_EXTENSIONS, IMPORT_MIME_TYPES, SHARE_FIELDS, SHARE_TARGET_PATH } from './src/import/import-assets'
 import { PHOTO_TOOL_GLOBS } from './src/photos/photo-tools'
 
@@ -50,7 +51,7 @@ export default defineConfig({
         // (src/sw.ts), so installing the app does not download what most users never need.
         // The photo worker and browser-image-compression (~18 KB) likewise: cached at runtime when the 打卡 sheet
         // first opens online (src/sw.ts, PhotoPicker.vue), so the first visit does not grow.
-        globIgnores: [`${IMPORT_ASSET_DIR}/**`, 'icons/*.png', ...PHOTO_TOOL_GLOBS],
+        globIgnores: [`${IMPORT_ASSET_DIR}/**`, 'icons/*.png', ...PHOTO_TOOL_GLOBS, ...LEDGER_TOOL_GLOBS],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The shell under the URL the page itself loaded ("/", not "/index.html"): the service worker's fetch of it
         // then revalidates the page's copy (a 304) instead of downloading it a second time (src/sw.ts).
@@ -100,7 +101,11 @@ export default defineConfig({
       // Seventy-odd files go into the precache: chunks of pure definitions below 2 KB join one loaded with them,
       // so a first visit pays fewer requests and headers.
       // Dexie gets a chunk of its own: the page and the search and plan-data workers all load that one file.
-      output: { experimentalMinChunkSize: 2048, manualChunks: id => (id.includes('/node_modules/dexie/') ? 'dexie' : undefined) },
+      // SheetJS too, under a fixed name, so the precache can leave it out (the 工作台账 export loads it on demand).
+      output: {
+        experimentalMinChunkSize: 2048,
+        manualChunks: id => (id.includes('/node_modules/dexie/') ? 'dexie' : id.includes('/node_modules/@e965/xlsx/') ? LEDGER_TOOL_CHUNK : undefined),
+      },
     },
   },
   worker: {

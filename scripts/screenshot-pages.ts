@@ -25,6 +25,7 @@ const PAGES: PageVisit[] = [
   { name: 'my-unit', path: () => '/list?kind=unit', ready: 'main' },
   { name: 'point', path: ids => `/point/${ids.point}`, ready: 'main' },
   { name: 'board', path: ids => `/board/plan/${ids.plan}`, ready: '[data-testid="board-percent"]' },
+  { name: 'ledger', path: () => '/ledger', ready: '[data-testid="ledger-summary"]' },
   { name: 'import', path: () => '/import', ready: '[data-testid="import-file-input"]' },
   { name: 'about', path: () => '/about', ready: 'main' },
   { name: 'help', path: () => '/help', ready: 'main' },

@@ -15,6 +15,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/board', redirect: '/board/mine' },
   { path: '/board/:kind(plan|theme)/:id', name: 'board', component: () => import('./pages/BoardPage.vue'), meta: { title: '进度看板' } },
   { path: '/board/mine', name: 'board-mine', component: () => import('./pages/BoardPage.vue'), meta: { title: '进度看板', tab: 'me' } },
+  { path: '/ledger', name: 'ledger', component: () => import('./pages/LedgerPage.vue'), meta: { title: '导出工作台账', tab: 'me' } },
   { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入文件' } },
   { path: '/point/:id', name: 'point', component: () => import('./pages/PointPage.vue'), meta: { title: '要点详情' } },
   { path: '/about', name: 'about', component: () => import('./pages/AboutPage.vue'), meta: { title: '关于', tab: 'me' } },

@@ -4,6 +4,7 @@ import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecac
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
 import { storeSharedEntries } from './db/shared-files'
+import { LEDGER_TOOL_PATH, LEDGER_TOOLS_CACHE } from './export/ledger-tools'
 import { IMPORT_ASSET_DIR, IMPORT_CACHE, IMPORT_FILES_LIST, SHARE_TARGET_PATH } from './import/import-assets'
 import { warmImportCache } from './import/import-cache'
 import { readSharedForm } from './import/share-target'
@@ -52,6 +53,8 @@ const importAssets = new URL(`${IMPORT_ASSET_DIR}/`, self.registration.scope).pa
 registerRoute(({ url }) => url.pathname.startsWith(importAssets), new CacheFirst({ cacheName: IMPORT_CACHE }))
 // The photo worker and its compression library, the same way: cached when the 打卡 sheet first opens online.
 registerRoute(({ url }) => PHOTO_TOOL_PATH.test(url.pathname), new CacheFirst({ cacheName: PHOTO_TOOLS_CACHE }))
+// The 工作台账's spreadsheet library, the same way: cached when the export page first opens online.
+registerRoute(({ url }) => LEDGER_TOOL_PATH.test(url.pathname), new CacheFirst({ cacheName: LEDGER_TOOLS_CACHE }))
 
 async function warmImport(): Promise<void> {
   const list = await matchPrecache(IMPORT_FILES_LIST)

@@ -1,35 +1,63 @@
-import type { LedgerRow } from './ledger'
+import type { LedgerFormat } from './ledger-file-name'
+import type { LedgerFilter, LedgerSource } from './ledger-rows'
 import { db } from '~/db/db'
+import { comparePlans } from '~/db/plans'
 import { comparePointsByPlan } from '~/db/points'
-import { getLatestCheckins } from '~/db/queries'
+import { getFavoriteIds, getLatestCheckins } from '~/db/queries'
 import { buildLedgerCsv } from './ledger'
+import { ledgerFileName, ledgerFilterLabel } from './ledger-file-name'
+import { buildLedgerRecords } from './ledger-rows'
 
-/** Every stored point in reading order with its newest check-in. */
-export async function loadLedgerRows(): Promise<LedgerRow[]> {
-  return db.transaction('r', [db.points, db.checkins, db.meta], async () => {
-    const [points, latest] = await Promise.all([db.points.toArray(), getLatestCheckins()])
-    return points.sort(comparePointsByPlan).map(point => ({ point, latest: latest.get(point.id) }))
+/**
+ * How many 佐证 photos each check-in has: the ones taken on this phone (counted on the photos index, so no image
+ * is read) or, for check-ins pulled from the server, the hashes they name; the larger, as both describe one set.
+ */
+async function photoCounts(latest: Iterable<{ id: string, photos?: string[] }>): Promise<Map<string, number>> {
+  const checkins = [...latest]
+  const counts = new Map<string, number>()
+  const keys = await db.photos.where('checkinId').anyOf(checkins.map(c => c.id)).keys()
+  for (const k of keys)
+    counts.set(String(k), (counts.get(String(k)) ?? 0) + 1)
+  for (const c of checkins) {
+    if (c.photos?.length && c.photos.length > (counts.get(c.id) ?? 0))
+      counts.set(c.id, c.photos.length)
+  }
+  return counts
+}
+
+/** Everything the 工作台账 reads, in one read transaction: points in reading order, the owner's latest check-ins … */
+export async function loadLedgerSource(): Promise<LedgerSource> {
+  return db.transaction('r', [db.points, db.checkins, db.meta, db.plans, db.themes, db.favoritesByOwner, db.photos], async () => {
+    const [points, latest, plans, themes, favorites] = await Promise.all([
+      db.points.toArray(),
+      getLatestCheckins(),
+      db.plans.toArray().then(p => p.sort(comparePlans)),
+      db.themes.toArray().then(t => t.sort((a, b) => a.order - b.order)),
+      getFavoriteIds(),
+    ])
+    return { points: points.sort(comparePointsByPlan), latest, plans, themes, favorites, photoCounts: await photoCounts(latest.values()) }
   })
 }
 
-/** File name for a ledger exported on `date`, e.g. 工作台账-20261121.csv. */
-export function ledgerFileName(date: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `工作台账-${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}.csv`
+/** The file for a filter and format, with its name and row count; the XLSX library is loaded only here. */
+export async function buildLedgerFile(src: LedgerSource, filter: LedgerFilter, format: LedgerFormat, today: Date = new Date()): Promise<{ blob: Blob, name: string, rows: number }> {
+  const records = buildLedgerRecords(src, filter, today)
+  const name = ledgerFileName(ledgerFilterLabel(filter, src), format, today)
+  if (format === 'csv')
+    return { blob: new Blob([buildLedgerCsv(records)], { type: 'text/csv;charset=utf-8' }), name, rows: records.length }
+  const [X, { buildLedgerXlsx, XLSX_MIME }] = await Promise.all([import('@e965/xlsx'), import('./ledger-xlsx')])
+  return { blob: new Blob([buildLedgerXlsx(X, records) as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), name, rows: records.length }
 }
 
-/** Builds the 工作台账 CSV from IndexedDB and offers it as a download; returns how many points it holds. */
-export async function exportLedgerCsv(): Promise<number> {
-  const rows = await loadLedgerRows()
-  const blob = new Blob([buildLedgerCsv(rows)], { type: 'text/csv;charset=utf-8' })
+/** Offers a file as a download. */
+export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
-  a.download = ledgerFileName()
+  a.download = name
   document.body.append(a)
   a.click()
   a.remove()
   // Give the browser time to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  return rows.length
 }

@@ -95,12 +95,15 @@ describe('card deck: swipe, favorite and 打卡 offline, kept across reload and 
     // Signed out, the two changes stay on this phone until someone signs in: the chip says so in words.
     await expect.poll(() => page.getByTestId('sync-chip').textContent().then(normalizeText)).toContain('未登录 · 仅存本机')
 
-    // 我的 → 导出工作台账: a CSV with BOM and CRLF that carries the offline check-in.
+    // 我的 → 导出工作台账 → CSV: a file with BOM and CRLF that carries the offline check-in.
     await page.getByRole('link', { name: '我的' }).click()
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ledger').click()])
-    expect(download.suggestedFilename()).toMatch(/^工作台账-\d{8}\.csv$/)
+    await page.getByRole('link', { name: /导出工作台账/ }).click()
+    await page.getByTestId('ledger-summary').waitFor()
+    await page.locator('[data-testid="ledger-format"] [data-value="csv"]').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-download').click()])
+    expect(download.suggestedFilename()).toMatch(/^工作台账-全部-\d{8}\.csv$/)
     const csv = readFileSync((await download.path())!, 'utf8')
-    expect(csv.startsWith('\uFEFF计划,章节,序号,要点')).toBe(true)
+    expect(csv.startsWith('\uFEFF计划,层级,年度,部分,序号,要点')).toBe(true)
     expect(csv).toContain('\r\n')
     const row = csv.split('\r\n').find(line => line.includes('离线打卡：材料已报送'))
     expect(row).toContain('已完成')

@@ -12,6 +12,7 @@ export const ROUTES: { path: string, ready: string }[] = [
   { path: `/deck?kind=theme&id=yijianshi`, ready: '.deck__slot[data-current="true"] article' },
   { path: `/board/plan/${PLAN_ID}`, ready: '[data-testid="board-percent"]' },
   { path: `/point/${POINT_ID}`, ready: `article[data-point="${POINT_ID}"]` },
+  { path: '/ledger', ready: '[data-testid="ledger-summary"]' },
   { path: '/import', ready: '.page-header__title' },
   { path: '/about', ready: '[data-testid="about-intro"]' },
   { path: '/help', ready: '[data-testid="help-find"]' },

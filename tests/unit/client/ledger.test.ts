@@ -1,9 +1,7 @@
-import type { CheckinRow } from '~/db/checkins'
-import type { LedgerRow } from '~/export/ledger'
 import { describe, expect, it } from 'vitest'
-import { toPointRows } from '~/db/points'
-import { buildLedgerCsv, chineseNumeral, csvCell } from '~/export/ledger'
-import { samplePlanData } from '../db/fixtures'
+import { buildLedgerCsv, csvCell } from '~/export/ledger'
+import { buildLedgerRecords, chineseNumeral, LEDGER_COLUMNS } from '~/export/ledger-rows'
+import { ledgerFixture, TODAY } from './ledger-fixture'
 
 /** A small RFC 4180 reader, to check the file parses back to the cells we meant. */
 function parseCsv(text: string): string[][] {
@@ -46,62 +44,53 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
-const hunan = samplePlanData().plans[1]!
-const points = toPointRows(hunan)
-function checkin(over: Partial<CheckinRow>): CheckinRow {
-  return {
-    id: '01900000-0000-7000-8000-000000000000',
-    pointId: points[0]!.id,
-    status: 'in_progress',
-    progress: 60,
-    note: '',
-    createdAt: new Date(2026, 10, 21, 9, 5).toISOString(),
-    deviceId: 'd',
-    owner: '本机',
-    syncState: 'pending',
-    ...over,
-  }
-}
+const HEADER = ['计划', '层级', '年度', '部分', '序号', '要点', '牵头单位', '配合单位', '时限', '目标', '主题', '最新状态', '进度', '打卡人', '打卡时间', '说明', '佐证数']
 
 describe('buildLedgerCsv', () => {
-  const rows: LedgerRow[] = [
-    { point: points[0]!, latest: checkin({ note: '已完成"摸底", 待验收\n下周上报' }) },
-    { point: points[1]! },
-    { point: points[2]!, latest: checkin({ status: 'blocked', progress: 10, note: '=HYPERLINK("x")' }) },
-  ]
-  const csv = buildLedgerCsv(rows)
+  const src = ledgerFixture()
+  const records = buildLedgerRecords(src, { kind: 'plan', id: 'hunan-2023-zwfw' }, TODAY)
+  const csv = buildLedgerCsv(records)
 
   it('starts with a BOM and ends every record with CRLF', () => {
     expect(csv.charCodeAt(0)).toBe(0xFEFF)
     expect(csv.endsWith('\r\n')).toBe(true)
     // Only the quoted note holds a bare LF; every record break is CRLF.
     expect(csv.replace(/\r\n/g, '').includes('\r')).toBe(false)
-    expect(csv.split('\r\n')).toHaveLength(rows.length + 2)
+    expect(csv.split('\r\n')).toHaveLength(records.length + 2)
   })
 
-  it('has the Chinese header and one row per point', () => {
+  it('has the Chinese header in the issue\'s order and one row per point', () => {
     const parsed = parseCsv(csv.slice(1))
-    expect(parsed[0]).toEqual(['计划', '章节', '序号', '要点', '牵头单位', '配合单位', '时限', '状态', '进度', '备注', '打卡时间'])
+    expect(LEDGER_COLUMNS).toEqual(HEADER)
+    expect(parsed[0]).toEqual(HEADER)
+    expect(parsed).toHaveLength(5)
     expect(parsed[1]).toEqual([
       '湖南省2023年政务管理服务工作要点',
+      '省级',
+      '2023',
       '一、提升政务服务效能',
       '1',
       '深化一件事一次办改革',
       '省政务局',
       '',
       '6月份前（2023-06-30）；年底前（2023-12-31）',
+      '',
+      '一件事一次办',
       '推进中',
       '60%',
-      '已完成"摸底", 待验收\n下周上报',
+      '张三',
       '2026-11-21 09:05',
+      '已完成"摸底", 待验收\n下周上报：市州全覆盖',
+      '3',
     ])
-    expect(parsed[2]!.slice(4, 11)).toEqual(['省政务服务和大数据中心', '省直相关单位', '', '未打卡', '', '', ''])
-    expect(parsed[3]!.slice(1, 2)).toEqual(['二、推进数据共享'])
+    // No check-in: 未打卡 and the check-in columns empty.
+    expect(parsed[2]!.slice(6, 17)).toEqual(['省政务服务和大数据中心', '省直相关单位', '', '', '12345热线与诉求', '未打卡', '', '', '', '', ''])
+    // One deadline is written as its date; 佐证数 0 for a check-in without photos.
+    expect(parsed[3]!.slice(3, 17)).toEqual(['二、推进数据共享', '3', '完善数据共享机制', '省政务局', '', '2023-06-30', '', '一件事一次办、政务公开', '已完成', '100%', '张三', '2026-11-30 17:45', '\'=HYPERLINK("x")', '0'])
   })
 
   it('quotes commas, quotes and newlines and defuses formulas', () => {
-    expect(csv).toContain('"已完成""摸底"", 待验收\n下周上报"')
-    expect(parseCsv(csv.slice(1))[3]![9]).toBe('\'=HYPERLINK("x")')
+    expect(csv).toContain('"已完成""摸底"", 待验收\n下周上报：市州全覆盖"')
     expect(csvCell('a,b')).toBe('"a,b"')
     expect(csvCell('plain')).toBe('plain')
     expect(csvCell(' padded')).toBe('" padded"')
@@ -110,7 +99,7 @@ describe('buildLedgerCsv', () => {
   })
 
   it('writes an empty ledger as just the header', () => {
-    expect(buildLedgerCsv([])).toBe('\uFEFF计划,章节,序号,要点,牵头单位,配合单位,时限,状态,进度,备注,打卡时间\r\n')
+    expect(buildLedgerCsv([])).toBe(`\uFEFF${HEADER.join(',')}\r\n`)
   })
 })
 

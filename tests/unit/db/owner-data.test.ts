@@ -4,7 +4,7 @@ import { db } from '~/db/db'
 import { adoptLocalData, clearOwnerData, countOwnerData, hasLocalData } from '~/db/owner-data'
 import { replacePlanData } from '~/db/plan-data-loader'
 import { countUnsynced, getCheckinHistory, getFavoriteIds, getLatestCheckins } from '~/db/queries'
-import { loadLedgerRows } from '~/export/ledger-export'
+import { loadLedgerSource } from '~/export/ledger-export'
 import { listRejectedChanges } from '~/sync/rejected-changes'
 import { clearSession, saveSession } from '~/sync/session'
 import { resetDb, samplePlanData } from './fixtures'
@@ -29,14 +29,14 @@ describe('whose rows a shared phone shows', () => {
     expect(await getCheckinHistory(P1)).toEqual([])
     expect((await getLatestCheckins()).size).toBe(0)
     expect(await countUnsynced()).toBe(0)
-    expect((await loadLedgerRows()).every(r => r.latest === undefined)).toBe(true)
+    expect((await loadLedgerSource()).latest.size).toBe(0)
 
     await addCheckin({ pointId: P1, status: 'blocked', progress: 10, note: '李四的打卡' })
     expect((await getCheckinHistory(P1)).map(c => c.note)).toEqual(['李四的打卡'])
     await as('张三')
     expect((await getCheckinHistory(P1)).map(c => c.note)).toEqual(['张三的打卡'])
     expect(await getFavoriteIds()).toEqual(new Set([P1]))
-    expect((await loadLedgerRows()).find(r => r.point.id === P1)?.latest?.note).toBe('张三的打卡')
+    expect((await loadLedgerSource()).latest.get(P1)?.note).toBe('张三的打卡')
     expect(await countUnsynced()).toBe(2)
   })
 
