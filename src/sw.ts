@@ -9,6 +9,8 @@ import { IMPORT_ASSET_DIR, IMPORT_CACHE, IMPORT_FILES_LIST, SHARE_TARGET_PATH } 
 import { warmImportCache } from './import/import-cache'
 import { readSharedForm } from './import/share-target'
 import { PHOTO_TOOL_PATH, PHOTO_TOOLS_CACHE } from './photos/photo-tools'
+import { REMINDER_SYNC_TAG } from './reminders/notify'
+import { isReminderNotification, openReminder, remindFromWorker } from './reminders/sw-reminders'
 import { BACKGROUND_SYNC_TAG } from './sync/background-sync-tag'
 import { SyncEngine } from './sync/sync-engine'
 
@@ -106,4 +108,21 @@ self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent
   if (sync.tag === BACKGROUND_SYNC_TAG)
     sync.waitUntil(syncFromWorker())
+})
+
+// Deadline reminders (opt-in on 我的): Periodic Background Sync, where the browser has it, wakes the worker about
+// twice a day; it shows at most one notification a day. Its tap opens the list of the points it names.
+interface PeriodicSyncEvent extends ExtendableEvent {
+  readonly tag: string
+}
+
+self.addEventListener('periodicsync', (event) => {
+  const periodic = event as PeriodicSyncEvent
+  if (periodic.tag === REMINDER_SYNC_TAG)
+    periodic.waitUntil(remindFromWorker(self))
+})
+
+self.addEventListener('notificationclick', (event) => {
+  if (isReminderNotification(event.notification))
+    event.waitUntil(openReminder(self, event.notification))
 })

@@ -18,6 +18,10 @@ export const META_KEYS = {
   plansEtag: 'plansEtag',
   /** ISO date-time a plan imported on this device was last added, replaced or deleted (the search index key). */
   localPlansChangedAt: 'localPlansChangedAt',
+  /** Deadline reminder settings (src/domain/reminders.ts); absent: off. */
+  reminderSettings: 'reminderSettings',
+  /** The China calendar day (YYYY-MM-DD) a reminder was last shown, by a notification or the in-app banner. */
+  lastReminderDay: 'lastReminderDay',
 } as const
 
 export const CURSOR_KEY_PREFIX = 'syncCursor:'

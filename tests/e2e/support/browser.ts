@@ -77,3 +77,14 @@ export async function mouseDrag(page: Page, from: { x: number, y: number }, dx: 
   await page.mouse.move(from.x + dx, from.y, { steps: 8 })
   await page.mouse.up()
 }
+
+/** Console errors and uncaught errors of `page`, as they happen (a test ends expecting none). */
+export function recordErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error')
+      errors.push(m.text())
+  })
+  page.on('pageerror', e => errors.push(String(e)))
+  return errors
+}
