@@ -50,7 +50,7 @@ async function main() {
 
     await shootImport(page, '')
 
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await page.getByTestId('elder-toggle').click()
     await waitForHomeData(page)
     await shot(page, 'elder-home')
@@ -61,7 +61,7 @@ async function main() {
     await page.getByTestId('checkin-form').scrollIntoViewIfNeeded()
     await shot(page, 'elder-checkin')
 
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.getByTestId('build-marker').waitFor()
     await shot(page, 'elder-me')
     await shootImport(page, 'elder-')
@@ -83,7 +83,7 @@ async function main() {
 /** 导入 from 首页: the first fixture document chosen, then its preview (cancelled, so nothing is stored). */
 async function shootImport(page: Page, prefix: string) {
   const fixture = IMPORT_FIXTURES[0]!
-  await page.getByRole('link', { name: '首页' }).click()
+  await page.getByRole('link', { name: '首页', exact: true }).click()
   await page.getByTestId('home-import').click()
   await page.getByTestId('import-file-input').setInputFiles(fixturePath(fixture.file))
   await page.getByTestId('import-chosen').waitFor()
@@ -127,7 +127,7 @@ async function shootSignedInMe(browser: Awaited<ReturnType<typeof launchBrowser>
     await page.getByTestId('checkin-clean-note').click()
     await page.getByTestId('checkin-save').click()
     await page.getByTestId('checkin-form').waitFor({ state: 'detached' })
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.getByTestId('sign-out').click()
     await page.getByTestId('sign-out-warning').scrollIntoViewIfNeeded()
     await shot(page, 'me-sign-out')
@@ -135,9 +135,9 @@ async function shootSignedInMe(browser: Awaited<ReturnType<typeof launchBrowser>
     await page.getByTestId('sign-out-clear-warning').scrollIntoViewIfNeeded()
     await shot(page, 'me-sign-out-clear')
 
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await page.getByTestId('elder-toggle').click()
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.getByTestId('sign-out').click()
     await page.getByTestId('sign-out-warning').scrollIntoViewIfNeeded()
     await shot(page, 'elder-sign-out')

@@ -110,7 +110,7 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
     const page = await freshPage()
     expect(await chipState(page)).toEqual({ icon: 'phone', text: '未登录 · 仅存本机' })
     await signInOnMe(page, server.url, 'qian')
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await expect.poll(() => chipState(page), { timeout: 20_000 }).toEqual({ icon: 'check', text: '已同步' })
 
     // Wi-Fi without internet: the browser says online, but no request gets an answer.
@@ -123,28 +123,28 @@ describe('the daily flows: 打卡 that remembers, the sync chip in words, 我的
       await form(page).getByRole('button', { name: `进度 ${v}%` }).click()
       await save(page)
     }
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await expect.poll(() => chipState(page), { timeout: 20_000 }).toEqual({ icon: 'cloud-off', text: '离线 · 待同步 2 条' })
 
     // A reload in the same state (the service worker serves the app) says the same, not a red 同步失败.
     await page.reload()
     await waitForHomeData(page)
     await expect.poll(() => chipState(page), { timeout: 20_000 }).toEqual({ icon: 'cloud-off', text: '离线 · 待同步 2 条' })
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await expect.poll(() => page.getByTestId('sync-state-detail').textContent().then(normalizeText)).toMatch(/^网络连不上服务器；上次同步 .+；联网后自动同步$/)
 
     // The server back, the network event: the two go up.
     await server.restart()
     await page.context().setOffline(true)
     await page.context().setOffline(false)
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await expect.poll(() => chipState(page), { timeout: 30_000 }).toEqual({ icon: 'check', text: '已同步' })
     await page.context().close()
   })
 
   it('shows the data by date and counts on 我的, with 关于, 使用帮助 and 隐私说明 as list rows, and installs only when offered', async () => {
     const page = await freshPage()
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.getByTestId('me-more').waitFor()
     await expect.poll(() => page.getByTestId('data-date').textContent().then(normalizeText).catch(() => '')).toMatch(/^数据日期\s*20\d\d年\d+月\d+日（最新文件印发）$/)
     expect(normalizeText(await page.getByTestId('data-content').textContent())).toMatch(/^工作要点\s*\d+ 个计划 · \d{3,} 条要点$/)

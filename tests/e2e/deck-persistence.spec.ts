@@ -90,13 +90,13 @@ describe('card deck: swipe, favorite and 打卡 offline, kept across reload and 
     await page.goto(`${BASE_URL}/favorites`)
     await page.getByTestId('favorites-list').waitFor()
     expect(await page.locator(`.favorites__list [data-point="${second}"]`).textContent().then(normalizeText)).toContain('打卡：已完成 100%')
-    expect(await page.getByRole('link', { name: '我的' }).count()).toBe(1)
-    await page.getByRole('link', { name: '首页' }).click()
+    expect(await page.getByRole('link', { name: '我的', exact: true }).count()).toBe(1)
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     // Signed out, the two changes stay on this phone until someone signs in: the chip says so in words.
     await expect.poll(() => page.getByTestId('sync-chip').textContent().then(normalizeText)).toContain('未登录 · 仅存本机')
 
     // 我的 → 导出工作台账 → CSV: a file with BOM and CRLF that carries the offline check-in.
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.getByRole('link', { name: /导出工作台账/ }).click()
     await page.getByTestId('ledger-summary').waitFor()
     await page.locator('[data-testid="ledger-format"] [data-value="csv"]').click()

@@ -72,7 +72,7 @@ describe('长辈模式', () => {
 
     // Font size setting goes further; it survives a reload.
     await form.getByRole('button', { name: '取消' }).click()
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.locator('[data-font="xlarge"]').click()
     expect((await textMetrics(page, 'body')).fontSize).toBe(24)
     await page.reload()

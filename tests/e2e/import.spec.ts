@@ -210,7 +210,7 @@ describe('导入: a plan document imported on the phone', () => {
     // A colleague's phone gets the plan on its next sync (plan data needs no account; 李四 signs in to sync anyway).
     const colleague = await freshPage()
     await signInOnMe(colleague, server.url, '李四')
-    await colleague.getByRole('link', { name: '首页' }).click()
+    await colleague.getByRole('link', { name: '首页', exact: true }).click()
     await colleague.locator(`.plan-list__plan[data-plan="${fixture.planId}"]`).waitFor({ timeout: 20_000 })
     expect(await colleague.locator(`.plan-list__plan[data-plan="${fixture.planId}"]`).getByTestId('local-plan-tag').count()).toBe(0)
     expect(await searchHits(colleague, fixture.search)).toContain(fixture.pointId)

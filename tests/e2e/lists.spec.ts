@@ -90,7 +90,7 @@ describe('point lists with filters', () => {
     const current = currentPlans(await readIdb<IdbPlan>(page, 'plans'))
     const points = deck.map(id => byId.get(id)!)
 
-    await page.getByRole('link', { name: '主题' }).click()
+    await page.getByRole('link', { name: '主题', exact: true }).click()
     await page.locator(`.theme-grid__tile[data-theme="${THEME}"]`).click()
     await page.waitForURL(/\/list\?kind=theme/)
     await expect.poll(() => listCount(page)).toBe(deck.length)
@@ -209,7 +209,7 @@ describe('point lists with filters', () => {
     const collective = points.filter(p => p.region === '长沙市' && [...p.leadUnits, ...p.partnerUnits].includes('市直相关单位'))
     expect(collective.length).toBeGreaterThan(0)
     await signInOnMe(page, server.url, '王五')
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await expect.poll(() => page.getByTestId('my-unit-entry').textContent().then(normalizeText)).toContain(SIGNED_IN_UNIT)
     await page.getByTestId('my-unit-entry').click()
     await expect.poll(() => page.getByTestId('unit-picker').textContent().then(normalizeText)).toContain('登录账号的单位')

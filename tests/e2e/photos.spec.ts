@@ -89,7 +89,7 @@ describe('佐证 photos: offline check-in with photos, upload, colleagues, limit
     expect(new Set(stored.map(p => p.hash)).size).toBe(3)
 
     // 我的 counts them while offline, and a reload keeps everything.
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await expect.poll(() => page.getByTestId('photo-pending').textContent()).toBe('3')
     await page.reload()
     await page.getByTestId('photo-upload-status').waitFor()

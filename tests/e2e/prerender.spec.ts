@@ -289,7 +289,7 @@ describe('the prerendered 首页', () => {
         banner.getByRole('button', { name: '立即更新' }).click(),
       ])
       await waitForDueSoon(page)
-      await page.getByRole('link', { name: '我的' }).click()
+      await page.getByRole('link', { name: '我的', exact: true }).click()
       await expect.poll(() => page.getByTestId('build-marker').textContent().then(normalizeText)).toBe(MARKER_B)
       expect(await page.getByTestId('update-banner').count()).toBe(0)
       await context.close()

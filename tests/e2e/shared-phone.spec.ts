@@ -39,7 +39,7 @@ describe('a shared phone: whose check-ins are whose', () => {
   const consoleErrors = (page: Page) => (page as Page & { consoleErrors: string[] }).consoleErrors
 
   async function openMe(page: Page): Promise<void> {
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.waitForURL(`${server.url}/me`)
   }
 
@@ -52,7 +52,7 @@ describe('a shared phone: whose check-ins are whose', () => {
   }
 
   async function favoritesShown(page: Page): Promise<string[]> {
-    await page.getByRole('link', { name: '收藏' }).click()
+    await page.getByRole('link', { name: '收藏', exact: true }).click()
     await page.waitForURL(`${server.url}/favorites`)
     await page.locator('.favorites__note, [data-testid="favorites-list"]').first().waitFor()
     return page.locator('[data-testid="favorites-list"] [data-point]').evaluateAll(items => items.map(i => i.getAttribute('data-point')!))

@@ -33,7 +33,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
   }
 
   async function home(page: Page): Promise<void> {
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await page.getByTestId('sync-chip').waitFor()
   }
 
@@ -81,7 +81,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
     // A second device signed in as the same user gets the history and the favorite.
     const second = await freshPage()
     await signInOnMe(second, server.url, 'zhang')
-    await second.getByRole('link', { name: '收藏' }).click()
+    await second.getByRole('link', { name: '收藏', exact: true }).click()
     await second.locator(`.favorites__list [data-point="${favoritePoint}"]`).waitFor()
     await second.goto(`${server.url}/point/${favoritePoint}`)
     const card = second.locator(`article[data-point="${favoritePoint}"]`)
@@ -126,7 +126,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
     let local = await localSyncRows(page)
     expect(local.outbox.map(r => r.state)).toEqual(['pending', 'pending'])
 
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await expect.poll(() => page.getByTestId('sync-state-detail').textContent().then(normalizeText)).toBe('登录已失效，2 条记录等待同步')
     expect(normalizeText(await page.getByTestId('sign-in-again').textContent())).toContain('li 的登录已失效')
     expect(await page.getByTestId('sign-in-name').inputValue()).toBe('li')
@@ -148,7 +148,7 @@ describe('sync: sign-in, offline changes, second device, 401', () => {
   it('shows a change the server refused on 我的, with its reason, until the user dismisses it (in 长辈模式)', async () => {
     const page = await freshPage()
     await page.getByTestId('elder-toggle').click()
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await page.getByTestId('sign-in-form').waitFor()
     expect(await smallTargets(page, '[data-testid="me-sync"]', 60)).toEqual([])
     expect((await textMetrics(page, '.sync-sign-in__hint')).fontSize).toBeGreaterThanOrEqual(18)

@@ -37,7 +37,7 @@ describe('a new version deployed over an open app', () => {
     expect(await page.getByTestId('build-marker').textContent().then(normalizeText)).toBe(MARKER_A)
 
     // A check-in made on build A.
-    await page.getByRole('link', { name: '首页' }).click()
+    await page.getByRole('link', { name: '首页', exact: true }).click()
     await waitForHomeData(page)
     await page.locator('.theme-grid__tile[data-theme="yijianshi"]').click()
     await page.locator('.deck__slot[data-current="true"] article').waitFor()
@@ -79,7 +79,7 @@ describe('a new version deployed over an open app', () => {
     await after.locator('.checkin-history__summary').click()
     expect(await after.locator('.checkin-history__list').textContent().then(normalizeText)).toContain('更新前的打卡')
 
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
     await expect.poll(() => page.getByTestId('build-marker').textContent().then(normalizeText)).toBe(MARKER_B)
     expect(await page.getByTestId('update-banner').count()).toBe(0)
     await context.close()

@@ -5,7 +5,7 @@ import { PASSWORD, readIdb } from './sync-server'
 /** Signs in on 我的 through the form and waits until the account is shown. */
 export async function signInOnMe(page: Page, baseUrl: string, name: string): Promise<void> {
   if (!page.url().endsWith('/me'))
-    await page.getByRole('link', { name: '我的' }).click()
+    await page.getByRole('link', { name: '我的', exact: true }).click()
   await page.waitForURL(`${baseUrl}/me`)
   const form = page.getByTestId('sign-in-form')
   await form.getByTestId('sign-in-name').fill(name)
