@@ -22,6 +22,8 @@ export interface BenchFiles {
   deckUrl: string
   /** The 进度看板 of the same theme. */
   boardUrl: string
+  /** The bench theme's list, whose 查看进度看板 link opens the board inside the app. */
+  listUrl: string
   blankUrl: string
   staticCardUrl: string
   /** The cold-start floor: a page without a framework that reads the first card from the app's IndexedDB. */
@@ -73,6 +75,7 @@ export async function writeBenchFiles(distDir: string, sizes: number[]): Promise
     corpusUrl: n => `/__bench/corpus-${n}.json`,
     deckUrl: `/deck?kind=theme&id=${BENCH_THEME.id}`,
     boardUrl: `/board/theme/${BENCH_THEME.id}`,
+    listUrl: `/list?kind=theme&id=${BENCH_THEME.id}`,
     blankUrl: '/__bench/blank.html',
     staticCardUrl: '/__bench/static-card.html',
     idbCardUrl: '/__bench/idb-card.html',

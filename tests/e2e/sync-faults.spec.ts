@@ -148,9 +148,11 @@ describe('sync faults: server killed mid-push, network flapping', () => {
       await page.waitForTimeout(60)
     }
     await context.setOffline(false)
+    // The rows were written past Dexie, so the chip cannot see them until a run touches the outbox: under load it may
+    // still say 已同步 from before they were added. Wait for the outbox itself to drain, then for the chip.
+    await expect.poll(async () => (await localSyncRows(page)).outbox.length, { timeout: 30_000 }).toBe(0)
     await expect.poll(() => page.getByTestId('sync-state-text').textContent(), { timeout: 30_000 }).toBe('已同步')
     expect(pushes).toBeGreaterThanOrEqual(1)
-    expect((await localSyncRows(page)).outbox).toEqual([])
     const stored = await serverIds(server, 'zhou')
     expect([...stored].sort()).toEqual([...ids].sort())
     await context.close()

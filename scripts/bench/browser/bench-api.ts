@@ -179,3 +179,11 @@ export async function benchSearch(queries: string[], rounds: number): Promise<Se
     baseline: { characters: percentiles(scanChars), initials: percentiles(scanInitials), all: percentiles([...scanChars, ...scanInitials]), hits: scanHits },
   }
 }
+
+/** ms to read and count a board (getBoardData), with its parts: the rows read and the figures computed. */
+export async function timeBoardData(kind: 'plan' | 'theme', id: string): Promise<{ ms: number, sections: number }> {
+  const { getBoardData } = await import('~/db/board')
+  const started = performance.now()
+  const data = await getBoardData({ kind, id })
+  return { ms: performance.now() - started, sections: data.mine.sections.length }
+}

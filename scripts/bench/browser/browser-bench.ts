@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { atMost } from '../figures'
+import { boardFromList } from './board-in-app'
 import { coldStarts } from './cold-start'
 import { measureSearch, measureSwipes, SEARCH_QUERIES } from './interactions'
 import { prepareProfile } from './profile'
@@ -61,6 +62,8 @@ export async function runBrowserBench(o: BrowserBenchOptions): Promise<Figure[]>
     const largeOnline = await cold(large.dir, o.files.deckUrl, 'online', o.coldRounds, `${n(o.large)} points`, true)
     const largeOffline = await cold(large.dir, o.files.deckUrl, 'offline', o.coldRounds, `${n(o.large)} points`)
     const largeBoard = await cold(large.dir, o.files.boardUrl, 'offline', o.coldRounds, `进度看板 of the bench theme, ${n(o.large)} points`)
+    o.log(`进度看板 from the theme's list, in the app, ${n(o.large)} points, offline (${o.coldRounds}×)…`)
+    const boardInApp = await boardFromList(o.baseUrl, large.dir, o.files.listUrl, o.coldRounds)
     const coldSection = 'Cold start to the first card on screen (new browser process, 4× CPU throttle, median)'
     const base = { name: 'static first-card page, same server', value: staticPage.median }
     const coldFigure = (label: string, c: ColdStart, note: string): Figure => ({ section: coldSection, name: label, value: c.median, unit: 'ms', digits: 0, baseline: base, note: `${note}; samples ${c.samples.map(s => s.toFixed(0)).join(', ')} ms` })
@@ -70,6 +73,7 @@ export async function runBrowserBench(o: BrowserBenchOptions): Promise<Figure[]>
       coldFigure(`${n(o.large)} points stored, online`, largeOnline, 'service worker bypassed'),
       { ...coldFigure(`${n(o.large)} points stored, offline`, largeOffline, 'service worker cache'), target: atMost(largeOffline.median / staticPage.median, 1.5, '≤ 1.5× static') },
       { section: coldSection, name: `进度看板 (theme board, figures on screen), ${n(o.large)} points stored, offline`, value: largeBoard.median, unit: 'ms', digits: 0, baseline: { name: 'first card of the same theme\'s deck, offline', value: largeOffline.median }, note: `samples ${largeBoard.samples.map(s => s.toFixed(0)).join(', ')} ms` },
+      { section: coldSection, name: `进度看板 inside the app: tap 查看进度看板 on the theme's list to figures on screen, ${n(o.large)} points, offline`, value: boardInApp.median, unit: 'ms', digits: 0, baseline: { name: 'the board from a cold start', value: largeBoard.median }, target: atMost(boardInApp.median, 200, '≤ 200 ms'), note: `samples ${boardInApp.samples.map(s => s.toFixed(0)).join(', ')} ms` },
       ...(idbPage
         ? [
             coldFigure(`floor: ${n(o.large)} points stored, a page without a framework reads the first card from the app's IndexedDB`, idbPage, 'idb-card.html: open, one read-only transaction (deck ids, first point), innerHTML'),

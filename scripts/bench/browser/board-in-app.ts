@@ -1,0 +1,46 @@
+import { openProfile, throttle } from './session'
+
+export interface InAppBoard {
+  samples: number[]
+  median: number
+}
+
+/**
+ * The 进度看板 as a user meets it inside the running app: offline, 4× CPU throttle, the theme's list open, then a
+ * tap on its 查看进度看板 link; the figure is ms from the tap to the first frame with the board's figures on screen.
+ * Each round is a fresh browser process, so nothing of the board is cached from the round before.
+ */
+export async function boardFromList(baseUrl: string, profileDir: string, listPath: string, rounds: number): Promise<InAppBoard> {
+  const samples: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    const { context, page } = await openProfile(profileDir, { offline: true })
+    try {
+      await page.goto(`${baseUrl}${listPath}`)
+      await page.locator('[data-testid="list-board"]').waitFor({ timeout: 150_000 })
+      // Let the list settle (its rows, the deck ids) so the tap measures the board, not the list's own start.
+      await page.waitForTimeout(1500)
+      await throttle(page)
+      await page.evaluate(`(() => {
+        window.__boardMs = undefined
+        const link = document.querySelector('[data-testid="list-board"]')
+        const seen = () => { const el = document.querySelector('[data-testid="board-percent"]'); return el && el.getBoundingClientRect().height > 0 }
+        const started = performance.now()
+        const observer = new MutationObserver(() => {
+          if (!seen()) return
+          observer.disconnect()
+          requestAnimationFrame(() => { window.__boardMs = performance.now() - started })
+        })
+        observer.observe(document, { childList: true, subtree: true })
+        link.click()
+      })()`)
+      const handle = await page.waitForFunction(() => (window as unknown as { __boardMs?: number }).__boardMs, undefined, { timeout: 150_000, polling: 50 })
+      samples.push(await handle.jsonValue() as number)
+    }
+    finally {
+      await context.close()
+    }
+  }
+  const sorted = [...samples].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return { samples, median: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2 }
+}
