@@ -2,9 +2,11 @@ import type { PointRow } from './points'
 import type { Board, BoardPoint } from '~/domain/board'
 import Dexie from 'dexie'
 import { computeBoard, newestStatuses } from '~/domain/board'
+import { boardFromIndex } from '~/domain/board-index'
 import { currentPlanIds } from '~/domain/plan-currency'
 import { boardPointsFromPlans } from './board-points'
 import { db } from './db'
+import { themeDeckKey } from './deck-index'
 import { currentOwner } from './owner'
 import { getDeckIds, getLatestCheckins } from './queries'
 
@@ -46,8 +48,42 @@ function toBoardPoints(rows: readonly PointRow[], byPlan: boolean, current: Read
   })
 }
 
+async function colleagueRows(viewer: string) {
+  return db.colleagueCheckins
+    .where('[viewer+pointId+createdAt]')
+    // A prefix range, as getLatestCheckins: [viewer, minKey, minKey] is no valid key in every IndexedDB.
+    .between([viewer, Dexie.minKey], [viewer, Dexie.maxKey])
+    .toArray()
+}
+
+/**
+ * A theme's board from its kept counts (src/db/board-index.ts): one small row and the points that have check-ins,
+ * never the theme's points. Undefined for data stored before the counts were kept.
+ */
+async function themeBoardFromIndex(themeId: string, today: Date): Promise<BoardData | undefined> {
+  const [row, latest, viewer, title] = await Promise.all([db.boardIndex.get(themeDeckKey(themeId)), getLatestCheckins(), currentOwner(), scopeTitle({ kind: 'theme', id: themeId })])
+  if (!row)
+    return undefined
+  const colleagues = await colleagueRows(viewer)
+  const touched = [...new Set([...latest.keys(), ...colleagues.map(c => c.pointId)])]
+  const checked = (await db.points.bulkGet(touched))
+    .filter((p): p is PointRow => p !== undefined && p.themes.includes(themeId))
+    .map(p => ({ id: p.id, planId: p.planId, deadline: p.deadline }))
+  const own = new Map([...latest].map(([id, c]) => [id, c.status]))
+  const mine = boardFromIndex(row, checked, own, today)
+  if (colleagues.length === 0)
+    return { title, mine }
+  const unit = boardFromIndex(row, checked, newestStatuses([...latest.values(), ...colleagues.filter(c => c.author !== viewer)]), today)
+  return { title, mine, unit }
+}
+
 /** The board of a scope, read from IndexedDB (works offline); the viewer's own check-ins, and the unit's beside them. */
 export async function getBoardData(scope: BoardScope, today: Date = new Date()): Promise<BoardData> {
+  if (scope.kind === 'theme') {
+    const kept = await themeBoardFromIndex(scope.id, today)
+    if (kept)
+      return kept
+  }
   const [ids, plans, latest, viewer, title] = await Promise.all([scopeIds(scope), db.plans.toArray(), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
   const byPlan = scope.kind !== 'plan'
   const current = currentPlanIds(plans, today)
@@ -56,10 +92,7 @@ export async function getBoardData(scope: BoardScope, today: Date = new Date()):
     ?? toBoardPoints((await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined), byPlan, current)
   const own = new Map([...latest].map(([id, c]) => [id, c.status]))
   const mine = computeBoard(points, own, today)
-  const colleagues = await db.colleagueCheckins
-    .where('[viewer+pointId+createdAt]')
-    .between([viewer, Dexie.minKey, Dexie.minKey], [viewer, Dexie.maxKey, Dexie.maxKey])
-    .toArray()
+  const colleagues = await colleagueRows(viewer)
   if (colleagues.length === 0)
     return { title, mine }
   const unit = computeBoard(points, newestStatuses([...latest.values(), ...colleagues.filter(c => c.author !== viewer)]), today)

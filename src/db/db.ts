@@ -12,6 +12,7 @@ import type { PointRow } from './points'
 import type { SharedEntryRow } from './shared-files'
 import type { ThemeRow } from './themes'
 import type { UnpublishedPointRow } from './unpublished-points'
+import type { BoardIndexRow } from '~/domain/board-index'
 import Dexie from 'dexie'
 import { addLinkTargets } from './upgrade-links'
 import { assignOwners } from './upgrade-owners'
@@ -44,6 +45,8 @@ export class AppDB extends Dexie {
   declare photos: EntityTable<PhotoRow, 'id'>
   /** Colleagues' photos viewed here, kept within a budget. Keyed by [viewer+hash]. */
   declare photoCache: Dexie.Table<PhotoCacheRow, [string, string]>
+  /** Each theme's 进度看板 counts per plan, kept with the theme decks (src/db/board-index.ts). */
+  declare boardIndex: EntityTable<BoardIndexRow, 'key'>
 
   constructor(name: string = DB_NAME) {
     super(name)
@@ -108,6 +111,11 @@ export class AppDB extends Dexie {
     this.version(9).stores({
       photos: 'id, checkinId, hash, [owner+state]',
       photoCache: '[viewer+hash], [viewer+usedAt]',
+    })
+    // v10: each theme's board counts, written with its deck. Purely additive; data stored before it has none until
+    // its plans are next written, and the board counts from the plan rows meanwhile.
+    this.version(10).stores({
+      boardIndex: 'key',
     })
   }
 }

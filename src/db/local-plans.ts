@@ -1,6 +1,7 @@
 import type { ThemeRow } from './themes'
 import type { UnpublishedPointRow } from './unpublished-points'
 import type { Plan, PlanData, PlanOrigin, Theme } from '~/domain/plan'
+import { spliceStoredBoardIndex } from './board-index'
 import { db } from './db'
 import { spliceThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
@@ -28,7 +29,7 @@ export async function storedPlanOrigins(ids: string[]): Promise<Map<string, Plan
   return new Map(rows.flatMap(r => (r ? [[r.id, r.origin ?? 'build'] as const] : [])))
 }
 
-/** Re-sorts the theme decks and recounts the themes after plans changed, adding themes the store lacks. */
+/** Re-sorts the theme decks (and their board counts) and recounts the themes after plans changed, adding themes the store lacks. */
 async function updateThemeDecks(changedPlanIds: Set<string>, added: Plan[], themes: Theme[]): Promise<void> {
   const [decks, plans, themeRows] = await Promise.all([db.deckIndex.toArray(), db.plans.toArray(), db.themes.toArray()])
   const next = spliceThemeDecks(decks, plans, changedPlanIds, added)
@@ -43,13 +44,14 @@ async function updateThemeDecks(changedPlanIds: Set<string>, added: Plan[], them
   }
   await db.deckIndex.bulkPut(next)
   await db.themes.bulkPut(rows)
+  await spliceStoredBoardIndex(changedPlanIds, added, plans)
 }
 
 async function touchLocalPlans(now: Date): Promise<void> {
   await db.meta.put({ key: META_KEYS.localPlansChangedAt, value: now.toISOString() })
 }
 
-const LOCAL_PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.meta, db.unpublishedPoints, db.planPinyin]
+const LOCAL_PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin]
 
 /**
  * 确认导入: stores imported plans as `local`, in one transaction. A plan already imported here is replaced by its

@@ -4,6 +4,7 @@ import type { PointRow } from './points'
 import type { ThemeRow } from './themes'
 import type { PlanData, PlanOrigin } from '~/domain/plan'
 import { isPlanData } from '~/domain/wire-guards'
+import { buildBoardIndex } from './board-index'
 import { db } from './db'
 import { buildThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
@@ -49,7 +50,7 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
   const now = options.now ?? new Date()
   const source = options.source ?? 'build'
   const incoming = new Set(data.plans.map(p => p.id))
-  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.meta, db.unpublishedPoints, db.planPinyin], async () => {
+  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin], async () => {
     const kept = await plansToKeep(incoming, source)
     const keptPlans = kept.plans.map(row => fromPlanRows(row, kept.points))
     const planRows = [...data.plans.map(toPlanRow), ...kept.plans]
@@ -63,11 +64,12 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
       if (!known.has(old.id) && keptThemes.has(old.id))
         themeRows.push({ ...old, order: themeRows.length, count: counts.get(themeDeckKey(old.id)) ?? 0 })
     }
-    await Promise.all([db.plans.clear(), db.points.clear(), db.themes.clear(), db.deckIndex.clear()])
+    await Promise.all([db.plans.clear(), db.points.clear(), db.themes.clear(), db.deckIndex.clear(), db.boardIndex.clear()])
     // A plan the new data has is known to the server now (or ships with the app): its changes may be pushed.
     await db.unpublishedPoints.where('planId').anyOf([...incoming]).delete()
     await db.themes.bulkPut(themeRows)
     await db.deckIndex.bulkPut(decks)
+    await db.boardIndex.bulkPut(buildBoardIndex([...data.plans, ...keptPlans]))
     await putInChunks(planRows, chunkSize, c => db.plans.bulkPut(c))
     await putInChunks(kept.points, chunkSize, c => db.points.bulkPut(c))
     // One plan at a time so the flattened rows of all plans never sit in memory together.

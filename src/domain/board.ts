@@ -39,7 +39,7 @@ export interface Board extends BoardFigures {
   sections: BoardSection[]
 }
 
-function emptyFigures(): BoardFigures {
+export function emptyFigures(): BoardFigures {
   return { total: 0, counts: { none: 0, in_progress: 0, done: 0, blocked: 0 }, percent: 0, overdue: 0, dueSoon: 0 }
 }
 
@@ -52,7 +52,7 @@ function add(f: BoardFigures, own: BoardStatus, overdue: boolean, dueSoon: boole
     f.dueSoon++
 }
 
-function finish<F extends BoardFigures>(f: F): F {
+export function finish<F extends BoardFigures>(f: F): F {
   f.percent = f.total === 0 ? 0 : Math.round((f.counts.done / f.total) * 100)
   return f
 }
@@ -61,7 +61,7 @@ function finish<F extends BoardFigures>(f: F): F {
  * A deadline's class on `today`, cached per date: 100,000 points share a few hundred dates, and classifying each
  * point afresh was most of the board's time at that scale.
  */
-function deadlineClasses(today: Date): (deadline: string | null) => 'overdue' | 'soon' | 'other' {
+export function deadlineClasses(today: Date): (deadline: string | null) => 'overdue' | 'soon' | 'other' {
   const seen = new Map<string, 'overdue' | 'soon' | 'other'>()
   return (deadline) => {
     if (deadline === null)
