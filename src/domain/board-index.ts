@@ -3,6 +3,7 @@ import type { PlanForCurrency } from './plan-currency'
 import type { CheckinStatus } from './progress'
 import { deadlineClasses, emptyFigures, finish } from './board'
 import { currentPlanIds } from './plan-currency'
+import { ownStatus } from './point-filter'
 
 /**
  * A theme's 进度看板, kept when plan data is written: per plan, how many of its points the theme has and how many
@@ -124,7 +125,7 @@ export function boardFromIndex(row: BoardIndexRow, checked: readonly CheckedPoin
     seen.add(p.id)
     const group = bySection.get(p.planId)
     const status = latest.get(p.id)
-    const own: BoardStatus = status === undefined || status === 'not_started' ? 'none' : status
+    const own: BoardStatus = ownStatus(status)
     if (!group || own === 'none')
       continue
     const s = group.s

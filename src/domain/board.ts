@@ -1,6 +1,7 @@
 import type { MyStatus } from './point-filter'
 import type { CheckinStatus } from './progress'
 import { deadlineStatus } from './deadline'
+import { ownStatus } from './point-filter'
 
 /**
  * 进度看板: counts by status, completion, overdue and due-soon points of a set of points. Pure: the points,
@@ -84,7 +85,7 @@ export function computeBoard(points: readonly BoardPoint[], latest: ReadonlyMap<
   for (const p of points) {
     // As myStatuses: 往年 and done points are never overdue or due soon.
     const status = latest.get(p.id)
-    const own: BoardStatus = status === undefined || status === 'not_started' ? 'none' : status
+    const own: BoardStatus = ownStatus(status)
     const kind = p.current && own !== 'done' ? classOf(p.deadline) : 'other'
     const overdue = kind === 'overdue'
     const dueSoon = kind === 'soon'

@@ -61,13 +61,18 @@ export interface FilterPoint {
   role?: UnitRole
 }
 
+/** A point's own status from its latest check-in: 未打卡 when it has none, or says 未开始 (nothing done yet either way). */
+export function ownStatus(latest: CheckinStatus | undefined): Exclude<MyStatus, 'overdue' | 'due_soon'> {
+  return latest === undefined || latest === 'not_started' ? 'none' : latest
+}
+
 /**
  * A point's statuses: its latest check-in's (未打卡 when it has none, or says 未开始: nothing has been done yet either
  * way), plus 逾期 when a current plan's deadline has passed and it is not done, or 30天内到期 when it comes within
  * the next 30 days (today included). 往年 points are neither: the next year's plan took them over.
  */
 export function myStatuses(latest: CheckinStatus | undefined, deadline: string | null, current: boolean, today: Date): MyStatus[] {
-  const own: MyStatus = latest === undefined || latest === 'not_started' ? 'none' : latest
+  const own: MyStatus = ownStatus(latest)
   if (!current || own === 'done')
     return [own]
   const kind = deadlineStatus(deadline, today).kind
