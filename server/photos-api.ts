@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { PHOTO_HASH_PATTERN, PHOTO_MAX_BYTES, PHOTO_QUOTA_BYTES, PHOTO_TYPES, PHOTOS_PER_CHECKIN } from '../src/domain/photo-rules'
 import { z } from '../src/domain/zod'
-import { HttpError, parseOr400 } from './http/errors'
+import { HttpError, parseOr400, UNREAD_BODY_HEADERS } from './http/errors'
 import { readPhoto, storePhoto } from './storage/photos'
 
 export interface PhotoLimits {
@@ -70,7 +70,7 @@ export function createPhotosApi(deps: PhotosDeps) {
     bodyLimit({
       maxSize: limits.maxBytes,
       onError: () => {
-        throw new HttpError(413, `photo too large: 单张照片不能超过 ${kb(limits.maxBytes)}`, {}, { code: 'photo_too_large', limit: limits.maxBytes })
+        throw new HttpError(413, `photo too large: 单张照片不能超过 ${kb(limits.maxBytes)}`, UNREAD_BODY_HEADERS, { code: 'photo_too_large', limit: limits.maxBytes })
       },
     }),
     async (c) => {

@@ -13,6 +13,13 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Headers for an answer given before the request body was read to its end. The rest
+ * of the body is still on the wire, so the connection cannot carry another request:
+ * a client that reused it would meet a reset instead of its next answer.
+ */
+export const UNREAD_BODY_HEADERS: Readonly<Record<string, string>> = { Connection: 'close' }
+
 /** A short message naming the offending fields, e.g. `mutations.3.checkin.progress: Too big…`; `prefix` goes before each path. */
 export function describeZodError(error: z.ZodError, what = 'body', prefix: readonly PropertyKey[] = []): string {
   const parts = error.issues.slice(0, 3).map((issue) => {

@@ -127,20 +127,31 @@ describe.each(storeFactories)('bad input on $name', (factory) => {
     ), { numRuns: 12 })
   })
 
-  function rawPost(path: string, chunks: Buffer[], headers: Record<string, string>): Promise<{ status: number, body: string }> {
+  /** Posts `chunks` over Node's keep-alive agent, as a real client would reuse its sockets. */
+  function rawPost(path: string, chunks: Buffer[], headers: Record<string, string>, { keepOpen = false } = {}): Promise<{ status: number, body: string, connection?: string }> {
     return new Promise((resolve, reject) => {
+      let answered = false
       const req = httpRequest(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': `Bearer ${token}`, ...headers } }, (res) => {
+        answered = true
         let body = ''
         res.on('data', (chunk) => {
           body += chunk
         })
-        res.on('end', () => resolve({ status: res.statusCode!, body }))
+        res.on('end', () => {
+          resolve({ status: res.statusCode!, body, connection: res.headers.connection })
+          if (keepOpen)
+            req.destroy()
+        })
       })
-      // The server may answer 413 and close before the whole body is sent.
-      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)))
+      // The server may answer 413 and close before the whole body is sent; a reset
+      // before any answer is a lost answer, which is what this test guards against.
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (!answered || (error.code !== 'EPIPE' && error.code !== 'ECONNRESET'))
+          reject(error)
+      })
       const write = (i: number): void => {
         if (i === chunks.length)
-          return void req.end()
+          return keepOpen ? undefined : void req.end()
         if (req.destroyed)
           return
         req.write(chunks[i], () => setImmediate(() => write(i + 1)))
@@ -158,6 +169,15 @@ describe.each(storeFactories)('bad input on $name', (factory) => {
     const chunked = await rawPost('/api/sync/push', chunks, { 'Transfer-Encoding': 'chunked' })
     expect(chunked.status).toBe(413)
     expect(JSON.parse(chunked.body).error).toMatch(/larger than/)
+    // The rest of a moderately large body is read and dropped, so the socket stays
+    // usable: a keep-alive client reusing it gets its next answer, never a reset.
+    expect(chunked.connection).toBe('keep-alive')
+    for (let i = 0; i < 20; i++)
+      expect((await rawPost('/api/sync/push', chunks, { 'Transfer-Encoding': 'chunked' })).status).toBe(413)
+    // A huge declared body is not read at all: answered at once, and the socket closes.
+    const huge = await rawPost('/api/sync/push', [Buffer.alloc(64 * 1024, 0x20)], { 'Content-Length': String(64 * MiB) }, { keepOpen: true })
+    expect(huge.status).toBe(413)
+    expect(huge.connection).toBe('close')
     // A small chunked body still goes through.
     const small = await rawPost('/api/sync/push', [Buffer.from(JSON.stringify({ mutations: [checkinMutation()] }))], { 'Transfer-Encoding': 'chunked' })
     expect(small.status).toBe(200)
