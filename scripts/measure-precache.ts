@@ -2,7 +2,7 @@
 // preloads and stylesheets), the service worker, and every file of its precache manifest (assets/import/ is left
 // out by the build). An estimate with node's brotli at its highest quality; the server's own bytes are measured
 // over the wire by the bench. Usage: npx vite build && npx tsx scripts/measure-precache.ts [distDir]
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { brotliCompressSync, constants } from 'node:zlib'
 
@@ -23,7 +23,11 @@ function precached(sw: string): string[] {
 
 function main() {
   const dist = resolve(process.argv[2] ?? 'dist')
-  const read = (file: string) => readFileSync(join(dist, file))
+  // A precached route (e.g. `./` for the prerendered shell) is served as its directory's index.html.
+  const read = (file: string) => {
+    const path = join(dist, file)
+    return readFileSync(statSync(path).isDirectory() ? join(path, 'index.html') : path)
+  }
   const row = (file: string) => {
     const bytes = read(file)
     return { file, raw: bytes.length, br: brotli(bytes) }

@@ -3,6 +3,7 @@ import type { ImportFilesList } from './import/import-assets'
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
+import { replaceOlderBuilds } from './cache/older-builds'
 import { storeSharedEntries } from './db/shared-files'
 import { LEDGER_TOOL_PATH, LEDGER_TOOLS_CACHE } from './export/ledger-tools'
 import { IMPORT_ASSET_DIR, IMPORT_CACHE, IMPORT_FILES_LIST, SHARE_TARGET_PATH } from './import/import-assets'
@@ -54,9 +55,9 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), {
 const importAssets = new URL(`${IMPORT_ASSET_DIR}/`, self.registration.scope).pathname
 registerRoute(({ url }) => url.pathname.startsWith(importAssets), new CacheFirst({ cacheName: IMPORT_CACHE }))
 // The photo worker and its compression library, the same way: cached when the 打卡 sheet first opens online.
-registerRoute(({ url }) => PHOTO_TOOL_PATH.test(url.pathname), new CacheFirst({ cacheName: PHOTO_TOOLS_CACHE }))
+registerRoute(({ url }) => PHOTO_TOOL_PATH.test(url.pathname), new CacheFirst({ cacheName: PHOTO_TOOLS_CACHE, plugins: [replaceOlderBuilds()] }))
 // The 工作台账's spreadsheet library, the same way: cached when the export page first opens online.
-registerRoute(({ url }) => LEDGER_TOOL_PATH.test(url.pathname), new CacheFirst({ cacheName: LEDGER_TOOLS_CACHE }))
+registerRoute(({ url }) => LEDGER_TOOL_PATH.test(url.pathname), new CacheFirst({ cacheName: LEDGER_TOOLS_CACHE, plugins: [replaceOlderBuilds()] }))
 
 async function warmImport(): Promise<void> {
   const list = await matchPrecache(IMPORT_FILES_LIST)

@@ -8,19 +8,29 @@ import { getCurrentScope, onScopeDispose, shallowRef, watch } from 'vue'
  * when `deps` change, unsubscribes when the calling scope (component) is disposed.
  * The previous value stays until the new query answers, so lists do not flicker.
  */
-export function useLiveQuery<T>(querier: () => T | Promise<T>, deps?: WatchSource[]): Ref<T | undefined>
-export function useLiveQuery<T>(querier: () => T | Promise<T>, deps: WatchSource[] | undefined, initial: T): Ref<T>
-export function useLiveQuery<T>(querier: () => T | Promise<T>, deps?: WatchSource[], initial?: T): Ref<T | undefined> {
+/** A query's reads; `signal` aborts once its answer is no longer wanted, so a long read can stop between steps. */
+type Querier<T> = (signal: AbortSignal) => T | Promise<T>
+
+export function useLiveQuery<T>(querier: Querier<T>, deps?: WatchSource[]): Ref<T | undefined>
+export function useLiveQuery<T>(querier: Querier<T>, deps: WatchSource[] | undefined, initial: T): Ref<T>
+export function useLiveQuery<T>(querier: Querier<T>, deps?: WatchSource[], initial?: T): Ref<T | undefined> {
   // Shallow: rows are replaced wholesale, never mutated, and deep proxies over thousands of points cost time.
   const value = shallowRef<T | undefined>(initial)
   // The build's prerender of 首页 has no IndexedDB: it draws what a fresh visitor sees before the first answer.
   if (import.meta.env.PRERENDER)
     return value
   let subscription: Subscription | undefined
+  let controller: AbortController | undefined
+  const stop = () => {
+    controller?.abort()
+    subscription?.unsubscribe()
+    subscription = undefined
+  }
 
   const subscribe = () => {
-    subscription?.unsubscribe()
-    subscription = liveQuery(querier).subscribe({
+    stop()
+    const { signal } = (controller = new AbortController())
+    subscription = liveQuery(() => querier(signal)).subscribe({
       next: (v) => {
         value.value = v
       },
@@ -34,10 +44,7 @@ export function useLiveQuery<T>(querier: () => T | Promise<T>, deps?: WatchSourc
     subscribe()
 
   if (getCurrentScope()) {
-    onScopeDispose(() => {
-      subscription?.unsubscribe()
-      subscription = undefined
-    })
+    onScopeDispose(stop)
   }
   return value
 }

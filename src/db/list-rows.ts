@@ -24,30 +24,52 @@ function toFilterPoint(p: PointRow, role?: FilterPoint['role']): FilterPoint {
 }
 
 /**
- * 我的单位: every point is read (no index holds units: keeping one up for 100,000 points would slow every data
- * load for one list), matched, and kept in reading order.
+ * Points decoded per IndexedDB request. A request's decoding is one task the page cannot interrupt: reading a
+ * 100,000-point deck in one request held the main thread for seconds, so a tap on 进度看板 or 返回 waited for it.
  */
-async function unitPoints(unit: string): Promise<FilterPoint[]> {
+export const READ_CHUNK = 500
+
+/**
+ * 我的单位: every point is read (no index holds units: keeping one up for 100,000 points would slow every data
+ * load for one list), in chunks by primary key, matched, and kept in reading order.
+ */
+async function unitPoints(unit: string, signal?: AbortSignal): Promise<FilterPoint[] | undefined> {
   const m = unitMatcher(unit)
   if (!m.canonical)
     return []
   const hits: { row: PointRow, role: FilterPoint['role'] }[] = []
-  for (const row of await db.points.toArray()) {
-    const role = unitRole(row, m)
-    if (role)
-      hits.push({ row, role })
+  for (let last: string | undefined, chunk: PointRow[] = []; ; last = chunk.at(-1)!.id) {
+    if (signal?.aborted)
+      return undefined
+    chunk = await (last === undefined ? db.points.limit(READ_CHUNK) : db.points.where(':id').above(last).limit(READ_CHUNK)).toArray()
+    for (const row of chunk) {
+      const role = unitRole(row, m)
+      if (role)
+        hits.push({ row, role })
+    }
+    if (chunk.length < READ_CHUNK)
+      break
   }
   return hits.sort((a, b) => comparePointsByPlan(a.row, b.row)).map(h => toFilterPoint(h.row, h.role))
 }
 
 /** The facts of a list's points in the deck's order: `ids` is the base deck's ids (not needed for 我的单位). */
-export async function getListPoints(base: DeckSource, ids: readonly string[] | undefined): Promise<FilterPoint[] | undefined> {
+export async function getListPoints(base: DeckSource, ids: readonly string[] | undefined, signal?: AbortSignal): Promise<FilterPoint[] | undefined> {
   if (base.kind === 'unit')
-    return unitPoints(base.unit)
+    return unitPoints(base.unit, signal)
   if (ids === undefined)
     return undefined
-  const rows = await db.points.bulkGet([...ids])
-  return rows.filter((p): p is PointRow => p !== undefined).map(p => toFilterPoint(p))
+  const points: FilterPoint[] = []
+  for (let i = 0; i < ids.length; i += READ_CHUNK) {
+    // The list was left (its query unsubscribed): the rest would only keep the next page waiting.
+    if (signal?.aborted)
+      return undefined
+    for (const p of await db.points.bulkGet(ids.slice(i, i + READ_CHUNK))) {
+      if (p)
+        points.push(toFilterPoint(p))
+    }
+  }
+  return points
 }
 
 /** Units named on the points (with their region), most often named first: the 我的单位 picker offers them. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { addCheckin } from '~/db/actions'
-import { getListPoints, getUnitDirectory } from '~/db/list-rows'
+import { getListPoints, getUnitDirectory, READ_CHUNK } from '~/db/list-rows'
 import { replacePlanData } from '~/db/plan-data-loader'
 import { getDeckIds } from '~/db/queries'
 import { makePlan, makePoint, resetDb, samplePlanData } from './fixtures'
@@ -56,5 +56,36 @@ describe('filtered decks', () => {
     expect(await getDeckIds({ kind: 'filtered', base: plan, filter: { status: 'done' } })).toEqual(['hunan-2023-zwfw-3'])
     expect(await getDeckIds({ kind: 'filtered', base: plan, filter: { status: 'none' } })).toEqual(['hunan-2023-zwfw-1', 'hunan-2023-zwfw-2', 'hunan-2023-zwfw-4'])
     expect(await getDeckIds({ kind: 'filtered', base: plan, filter: { status: 'in_progress' } })).toEqual([])
+  })
+})
+
+describe('long lists', () => {
+  const COUNT = READ_CHUNK * 2 + 7
+  beforeEach(async () => {
+    const data = samplePlanData()
+    // Ids that sort in another order than the plan's reading order: chunks must not reorder the deck.
+    const points = Array.from({ length: COUNT }, (_, i) => makePoint(`big-2023-${String(COUNT - i).padStart(5, '0')}`, { no: i + 1, leadUnits: [i % 3 === 0 ? '湖南省长列表局' : '湖南省财政厅'] }))
+    data.plans.push(makePlan('big-2023', { sections: [{ no: 1, title: '全部', points }] }))
+    await replacePlanData(data)
+  })
+
+  it('read every point across several requests, in the deck\'s order', async () => {
+    const ids = await getDeckIds({ kind: 'plan', id: 'big-2023' })
+    expect(ids).toHaveLength(COUNT)
+    const points = await getListPoints({ kind: 'plan', id: 'big-2023' }, ids)
+    expect(points?.map(p => p.id)).toEqual(ids)
+    const unit = await getListPoints({ kind: 'unit', unit: '湖南省长列表局' }, undefined)
+    // The sample plans' 泛指 phrases (省直各单位) may name it too; this plan's points are the ones that do by name.
+    expect(unit?.filter(p => p.planId === 'big-2023').map(p => p.id)).toEqual(ids.filter((_, i) => i % 3 === 0))
+  })
+
+  it('stop when the list is left', async () => {
+    const ids = await getDeckIds({ kind: 'plan', id: 'big-2023' })
+    const controller = new AbortController()
+    const pending = getListPoints({ kind: 'plan', id: 'big-2023' }, ids, controller.signal)
+    const unit = getListPoints({ kind: 'unit', unit: '湖南省长列表局' }, undefined, controller.signal)
+    controller.abort()
+    expect(await pending).toBeUndefined()
+    expect(await unit).toBeUndefined()
   })
 })
