@@ -20,7 +20,10 @@ export async function remindFromWorker(sw: ServiceWorkerGlobalScope): Promise<vo
 export async function openReminder(sw: ServiceWorkerGlobalScope, notification: Notification): Promise<void> {
   notification.close()
   const path = (notification.data as { path?: unknown } | null)?.path
-  const url = new URL(typeof path === 'string' ? path.replace(/^\//, '') : '', sw.registration.scope).href
+  const scope = sw.registration.scope
+  const target = new URL(typeof path === 'string' ? path.replace(/^\//, '') : '', scope)
+  // Only somewhere inside the app: anything else (a stale or malformed path) opens the app's start.
+  const url = target.href.startsWith(scope) ? target.href : scope
   const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true })
   for (const client of windows) {
     try {
