@@ -29,27 +29,37 @@ function toFilterPoint(p: PointRow, role?: FilterPoint['role']): FilterPoint {
  */
 export const READ_CHUNK = 500
 
+/** Every stored point, READ_CHUNK at a time in key order, to `visit`; false when `signal` aborted the read. */
+async function eachPointChunk(visit: (rows: PointRow[]) => void, signal?: AbortSignal): Promise<boolean> {
+  let chunk: PointRow[] = []
+  do {
+    if (signal?.aborted)
+      return false
+    const last = chunk.at(-1)?.id
+    chunk = await (last === undefined ? db.points.limit(READ_CHUNK) : db.points.where(':id').above(last).limit(READ_CHUNK)).toArray()
+    visit(chunk)
+  } while (chunk.length === READ_CHUNK)
+  return true
+}
+
 /**
  * 我的单位: every point is read (no index holds units: keeping one up for 100,000 points would slow every data
- * load for one list), in chunks by primary key, matched, and kept in reading order.
+ * load for one list), matched, and kept in reading order.
  */
 async function unitPoints(unit: string, signal?: AbortSignal): Promise<FilterPoint[] | undefined> {
   const m = unitMatcher(unit)
   if (!m.canonical)
     return []
   const hits: { row: PointRow, role: FilterPoint['role'] }[] = []
-  for (let last: string | undefined, chunk: PointRow[] = []; ; last = chunk.at(-1)!.id) {
-    if (signal?.aborted)
-      return undefined
-    chunk = await (last === undefined ? db.points.limit(READ_CHUNK) : db.points.where(':id').above(last).limit(READ_CHUNK)).toArray()
-    for (const row of chunk) {
+  const read = await eachPointChunk((rows) => {
+    for (const row of rows) {
       const role = unitRole(row, m)
       if (role)
         hits.push({ row, role })
     }
-    if (chunk.length < READ_CHUNK)
-      break
-  }
+  }, signal)
+  if (!read)
+    return undefined
   return hits.sort((a, b) => comparePointsByPlan(a.row, b.row)).map(h => toFilterPoint(h.row, h.role))
 }
 
@@ -75,11 +85,13 @@ export async function getListPoints(base: DeckSource, ids: readonly string[] | u
 /** Units named on the points (with their region), most often named first: the 我的单位 picker offers them. */
 export async function getUnitDirectory(): Promise<{ unit: string, count: number }[]> {
   const counts = new Map<string, number>()
-  for (const p of await db.points.toArray()) {
-    const seen = new Set([...p.leadUnits, ...p.partnerUnits].filter(u => !isCollectiveUnit(u)).map(u => qualifyUnit(u, p)))
-    for (const u of seen)
-      counts.set(u, (counts.get(u) ?? 0) + 1)
-  }
+  await eachPointChunk((rows) => {
+    for (const p of rows) {
+      const seen = new Set([...p.leadUnits, ...p.partnerUnits].filter(u => !isCollectiveUnit(u)).map(u => qualifyUnit(u, p)))
+      for (const u of seen)
+        counts.set(u, (counts.get(u) ?? 0) + 1)
+    }
+  })
   return [...counts].map(([unit, count]) => ({ unit, count })).sort((a, b) => b.count - a.count || a.unit.localeCompare(b.unit, 'zh-Hans-CN'))
 }
 
