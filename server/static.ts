@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { etag } from 'hono/etag'
+import { hashedScriptValidator } from './http/hashed-validator'
 import { precompressed } from './http/precompressed'
 
 // Vite puts content-hashed files under assets/ (and the plan data under data/): they never change.
@@ -42,6 +43,7 @@ export function mountStatic(app: Hono<any>, distDir: string): void {
   // worker's precache and its update checks then cost headers, not the file again. Each encoding has its own tag.
   const tag = etag()
   app.use('*', (c, next) => (HASHED.test(c.req.path) || c.req.path.startsWith('/api/') ? next() : tag(c, next)))
+  app.use('*', hashedScriptValidator(HASHED))
   app.use('*', precompressed(distDir, { onServed }))
   app.use('*', serveStatic({ root: distDir, onFound }))
   // Client-side routes (no file extension) get the app shell; a missing /assets/x.js stays a 404.

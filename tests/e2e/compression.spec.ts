@@ -1,30 +1,17 @@
-import type { IncomingHttpHeaders } from 'node:http'
+import type { Raw } from './support/raw-get'
 import type { SyncServer } from './support/sync-server'
 import { readdirSync, readFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compressibleFiles, staleCopies } from '../../scripts/precompress'
 import { API_COMPRESS_THRESHOLD } from '../../server/http/compress-api'
 import { DIST_A, e2ePort } from './support/env'
+import { rawGet as get } from './support/raw-get'
 import { PASSWORD, startSyncServer } from './support/sync-server'
 
 // `npm start` (server/main.ts in its own process) over the e2e build: what a phone receives, byte for byte.
 // No browser: node:http, which (unlike fetch) hands over the body exactly as sent.
-interface Raw { status: number, headers: IncomingHttpHeaders, body: Buffer }
-
-function get(url: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
-      res.on('error', reject)
-    }).on('error', reject).end()
-  })
-}
-
 const decode = (res: Raw) => (res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.body) : res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.body) : res.body)
 
 describe('npm start serves the build compressed', () => {

@@ -5,16 +5,19 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, PHONE, waitForServiceWorker } from './support/browser'
 import { DIST_A, e2ePort } from './support/env'
+import { rawGet as get } from './support/raw-get'
 import { startSyncServer } from './support/sync-server'
 
-// What issue 11 took off a first visit, held in place: one Dexie for the page and its workers, and no plans
-// downloaded again when the server has the build's own.
+// What issue 11 took off a first visit, held in place: one Dexie for the page, its workers and the service worker
+// (revalidated, not downloaded again, when the worker installs), and no plans downloaded again when the server has
+// the build's own.
 
 const assets = join(DIST_A, 'assets')
 const scripts = readdirSync(assets).filter(f => f.endsWith('.js'))
 // A string of Dexie's own source that survives minification.
 const DEXIE_MARK = 'Database version changed by other database connection'
-const importsOf = (file: string) => [...readFileSync(join(assets, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map(m => m[1]!)
+// Chunks import each other as "./x.js"; the shared Dexie file is imported as "/assets/dexie-….js".
+const importsOf = (file: string) => [...readFileSync(join(assets, file), 'utf8').matchAll(/(?:from|import)\s*"(?:\.|\/assets)\/([^"/]+\.js)"/g)].map(m => m[1]!)
 function closure(file: string): Set<string> {
   const seen = new Set<string>()
   const queue = [file]
@@ -41,6 +44,16 @@ describe('the first visit', () => {
       if (start !== entry)
         expect([...reached], start).not.toContain(entry)
     }
+  })
+
+  it('gives the service worker the same Dexie file, by importScripts, and none of its own', () => {
+    const sw = readFileSync(join(DIST_A, 'sw.js'), 'utf8')
+    const dexie = scripts.filter(f => /^dexie-[\w-]{8}\.js$/.test(f))
+    expect(dexie).toHaveLength(1)
+    expect(sw).toContain(`importScripts("/assets/${dexie[0]}")`)
+    expect(sw).not.toContain(DEXIE_MARK)
+    // Precached, so the page finds it offline.
+    expect(sw).toContain(`"url":"assets/${dexie[0]}"`)
   })
 
   describe('against npm start', () => {
@@ -83,6 +96,27 @@ describe('the first visit', () => {
       expect(urls.some(u => /\/assets\/search-worker-[\w-]+\.js$/.test(u)), urls.join()).toBe(true)
       expect(errors).toEqual([])
       await context.close()
+    })
+
+    it('answers a revalidation of a hashed script with a 304, per encoding: a new service worker\'s importScripts costs headers', async () => {
+      const file = scripts.find(f => /^dexie-[\w-]{8}\.js$/.test(f))!
+      const url = `${server.url}/assets/${file}`
+      const br = await get(url, { 'Accept-Encoding': 'br' })
+      expect(br.status).toBe(200)
+      expect(br.headers['content-encoding']).toBe('br')
+      const tag = br.headers.etag!
+      expect(tag).toMatch(/^"[\w-]{8}\.br"$/)
+      const again = await get(url, { 'Accept-Encoding': 'br', 'If-None-Match': tag })
+      expect(again.status).toBe(304)
+      expect(again.body.length).toBe(0)
+      expect(again.headers.etag).toBe(tag)
+      expect(again.headers['cache-control']).toMatch(/immutable/)
+      // The brotli copy's tag does not validate the identity file.
+      const identity = await get(url, { 'If-None-Match': tag })
+      expect(identity.status).toBe(200)
+      expect(identity.headers['content-encoding']).toBeUndefined()
+      expect(identity.body.equals(readFileSync(join(assets, file)))).toBe(true)
+      expect(identity.headers.etag).not.toBe(tag)
     })
   })
 })
