@@ -41,11 +41,26 @@ export async function pgliteTemplate(): Promise<Blob> {
   return new Blob([readFileSync(file)])
 }
 
-async function openPostgresScratch(url: string): Promise<Store> {
-  const schema = `test_${randomBytes(6).toString('hex')}`
+/** A new, empty schema on the PostgreSQL at `url`: its name, a URL whose connections use it (for child processes), and its removal. */
+export async function scratchSchema(url: string, prefix = 'test') {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`
   const admin = postgres(url, { max: 1, onnotice: () => {} })
   await admin.unsafe(`create schema ${schema}`)
   await admin.end()
+  return {
+    schema,
+    // postgres.js sends unknown URL parameters as connection settings.
+    url: `${url}${url.includes('?') ? '&' : '?'}search_path=${schema}`,
+    drop: async () => {
+      const sql = postgres(url, { max: 1, onnotice: () => {} })
+      await sql.unsafe(`drop schema ${schema} cascade`)
+      await sql.end()
+    },
+  }
+}
+
+async function openPostgresScratch(url: string): Promise<Store> {
+  const { schema } = await scratchSchema(url)
   const store = await openPostgresStore(url, { schema, max: 5 })
   return {
     ...store,
