@@ -2,13 +2,10 @@ import type { Store } from '../store/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadMigrations, migrate } from '../store/migrate'
 import { openPostgresStore } from '../store/postgres'
-import { postgresRequired, postgresUrl, scratchSchema } from './stores'
+import { itRunsPostgresWhenRequired, postgresUrl, scratchSchema } from './stores'
 
 describe('concurrent starts on one PostgreSQL', () => {
-  it('runs when CI expects it', () => {
-    if (postgresRequired)
-      expect(postgresUrl, 'set TEST_DATABASE_URL (see .ci/postgres.sh)').toBeTruthy()
-  })
+  itRunsPostgresWhenRequired()
 
   describe.each(postgresUrl ? [postgresUrl] : [])('on a fresh schema', (url) => {
     let scratch: Awaited<ReturnType<typeof scratchSchema>>

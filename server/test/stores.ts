@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
+import { expect, it } from 'vitest'
 import { openPgliteStore } from '../store/pglite'
 import { openPostgresStore } from '../store/postgres'
 
@@ -14,6 +15,14 @@ export const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE
 
 /** CI must not pass without the PostgreSQL variant; it says so by setting CI or REQUIRE_POSTGRES_TESTS. */
 export const postgresRequired = Boolean(process.env.CI || process.env.REQUIRE_POSTGRES_TESTS)
+
+/** A test that fails a CI run without PostgreSQL, where the PostgreSQL half of a suite would otherwise just not run. */
+export function itRunsPostgresWhenRequired(): void {
+  it('runs when CI expects it', () => {
+    if (postgresRequired)
+      expect(postgresUrl, 'set TEST_DATABASE_URL (see .ci/postgres.sh)').toBeTruthy()
+  })
+}
 
 export interface StoreFactory {
   name: 'pglite' | 'postgres'
