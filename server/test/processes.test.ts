@@ -1,5 +1,3 @@
-import type { Mutation } from '../../src/domain/progress'
-import type { PullResponse, PushResponse } from '../../src/domain/sync-api'
 import type { Store } from '../store/store'
 import type { ServerProcess } from './support/server-process'
 import { randomBytes } from 'node:crypto'
@@ -12,39 +10,8 @@ import { openPostgresStore } from '../store/postgres'
 import { checkinMutation, PLAN_DATA } from './fixtures'
 import { PASSWORD } from './harness'
 import { itRunsPostgresWhenRequired, postgresUrl, scratchSchema } from './stores'
+import { call, login, pull, push, token, waitForPushTransaction } from './support/http-client'
 import { fixtureDist, startMain, waitFor } from './support/server-process'
-
-type Init = RequestInit & { token?: string, json?: unknown }
-
-/** A request to one server process, as a client would send it. */
-async function call(server: ServerProcess, path: string, init: Init = {}): Promise<Response> {
-  const headers = new Headers(init.headers)
-  if (init.token)
-    headers.set('Authorization', `Bearer ${init.token}`)
-  if (init.json !== undefined)
-    headers.set('Content-Type', 'application/json')
-  return fetch(`${server.url}${path}`, { ...init, headers, body: init.json === undefined ? init.body : JSON.stringify(init.json) })
-}
-
-const login = (server: ServerProcess, name: string, password = PASSWORD) => call(server, '/api/auth/login', { method: 'POST', json: { name, password } })
-
-async function token(server: ServerProcess, name: string): Promise<string> {
-  const res = await login(server, name)
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { token: string }).token
-}
-
-async function push(server: ServerProcess, token: string, mutations: Mutation[]): Promise<PushResponse> {
-  const res = await call(server, '/api/sync/push', { method: 'POST', token, json: { mutations } })
-  expect(res.status).toBe(200)
-  return await res.json() as PushResponse
-}
-
-async function pull(server: ServerProcess, token: string, cursor = ''): Promise<PullResponse> {
-  const res = await call(server, `/api/sync/pull?cursor=${cursor}&limit=1000`, { token })
-  expect(res.status).toBe(200)
-  return await res.json() as PullResponse
-}
 
 describe('two server processes on one PostgreSQL', () => {
   itRunsPostgresWhenRequired()
@@ -130,12 +97,8 @@ describe('two server processes on one PostgreSQL', () => {
       const dave = await token(a, 'dave')
       const batch = Array.from({ length: 500 }, (_, i) => checkinMutation({ progress: i % 101 }))
       const first = push(a, dave, batch).then(() => 'answered', () => 'lost')
-      // Killed inside the push's transaction: once it holds the unit's advisory lock, which nothing else there takes.
-      await waitFor('the push transaction at process a', async () => (await store.query(
-        `select 1 from pg_locks l join pg_stat_activity s on s.pid = l.pid
-          where s.application_name = $1 and l.locktype = 'advisory' and l.granted`,
-        [`${appName}_a`],
-      )).length > 0, 30_000)
+      // Killed inside the push's transaction, not before it began or after it committed.
+      await waitForPushTransaction(store, `${appName}_a`)
       a.child.kill('SIGKILL')
       expect(await first).toBe('lost')
       const count = async () => Number((await store.query<{ n: string }>(

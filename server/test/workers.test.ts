@@ -1,11 +1,18 @@
+import type { PlanData } from '../../src/domain/plan'
+import type { Store } from '../store/store'
 import type { ServerProcess } from './support/server-process'
+import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRestartBudget } from '../cluster'
+import { addUser } from '../storage/users'
 import { isAlive } from '../store/dir-lock'
 import { loadMigrations } from '../store/migrate'
+import { openPostgresStore } from '../store/postgres'
+import { checkinMutation } from './fixtures'
+import { PASSWORD } from './harness'
 import { itRunsPostgresWhenRequired, postgresUrl, scratchSchema } from './stores'
+import { call, push, token, waitForPushTransaction } from './support/http-client'
 import { fixtureDist, getFresh, spawnMain, startMain, waitFor } from './support/server-process'
 
 interface Live { ok: boolean, pid: number }
@@ -45,6 +52,8 @@ describe('a cluster of 2 workers on PostgreSQL', () => {
   describe.each(postgresUrl ? [postgresUrl] : [])('one primary, two workers', (url) => {
     let scratch: Awaited<ReturnType<typeof scratchSchema>>
     let server: ServerProcess
+    let store: Store
+    const appName = `ydt_workers_${randomBytes(4).toString('hex')}`
 
     /** The pids answering /api/health/live over new connections, until `count` distinct ones have answered. */
     const servingPids = (count: number, not: number[] = []) => waitFor(`${count} workers serving`, async () => {
@@ -59,10 +68,13 @@ describe('a cluster of 2 workers on PostgreSQL', () => {
 
     beforeAll(async () => {
       scratch = await scratchSchema(url, 'test_workers')
-      server = await startMain({ WORKERS: '2', DATABASE_URL: scratch.url, DIST_DIR: dist, LOG_LEVEL: 'info' }, [4740, 4769])
+      const databaseUrl = `${scratch.url}&application_name=${appName}`
+      server = await startMain({ WORKERS: '2', DATABASE_URL: databaseUrl, DIST_DIR: dist, LOG_LEVEL: 'info' }, [4740, 4769])
+      store = await openPostgresStore(url, { schema: scratch.schema, max: 2 })
     }, 90_000)
     afterAll(async () => {
       await server?.stop('SIGKILL')
+      await store?.close()
       await scratch?.drop()
     })
 
@@ -72,22 +84,31 @@ describe('a cluster of 2 workers on PostgreSQL', () => {
       expect(pids).not.toContain(server.child.pid)
       const logs = server.output().split('\n').filter(line => line.startsWith('{')).map(line => JSON.parse(line) as { pid: number, msg: string })
       expect(logs.filter(l => l.msg === 'migrations applied').map(l => l.pid)).toEqual([server.child.pid])
-      const sql = postgres(scratch.url, { max: 1, onnotice: () => {} })
-      expect((await sql`select count(*)::int as n from schema_migrations`)[0]!.n).toBe(loadMigrations().length)
-      await sql.end()
+      expect((await store.query<{ n: number }>('select count(*)::int as n from schema_migrations'))[0]!.n).toBe(loadMigrations().length)
       const ready = await getFresh<{ ok: boolean, store: string }>(`${server.url}/api/health/ready`)
       expect(ready).toMatchObject({ status: 200, body: { ok: true, store: 'postgres' } })
     }, 60_000)
 
-    it('replaces a worker that dies, and on SIGTERM stops the workers and exits 0', async () => {
+    it('replaces a worker that dies, and on SIGTERM finishes the push in flight, stops the workers and exits 0', async () => {
       const [victim, survivor] = await servingPids(2)
       process.kill(victim!, 'SIGKILL')
       const after = await servingPids(2, [victim!])
       expect(after).toContain(survivor)
       expect(after).not.toContain(victim)
-      expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null })
+
+      await addUser(store, { name: 'erin', unit: '长沙市政务局', admin: false, password: PASSWORD })
+      const erin = await token(server, 'erin')
+      const plans = await (await call(server, '/api/plans')).json() as PlanData
+      const pointId = plans.plans[0]!.sections[0]!.points[0]!.id
+      const batch = Array.from({ length: 500 }, () => checkinMutation({ pointId }))
+      const pushing = push(server, erin, batch)
+      await waitForPushTransaction(store, appName)
+      const stopped = server.stop('SIGTERM')
+      expect((await pushing).results.filter(r => r.status === 'accepted')).toHaveLength(500)
+      expect(await stopped).toEqual({ code: 0, signal: null })
       for (const pid of after)
         expect(isAlive(pid), `worker ${pid} still running`).toBe(false)
+      expect((await store.query<{ n: number }>('select count(*)::int as n from checkins'))[0]!.n).toBe(500)
       expect(server.output()).toMatch(/"msg":"worker died"/)
     }, 60_000)
   })
