@@ -3,6 +3,7 @@ import type { Store } from '../store/store'
 import type { ServerProcess } from './support/server-process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRestartBudget } from '../cluster'
 import { addUser } from '../storage/users'
@@ -13,7 +14,7 @@ import { checkinMutation } from './fixtures'
 import { PASSWORD } from './harness'
 import { itRunsPostgresWhenRequired, postgresUrl, scratchSchema } from './stores'
 import { call, push, token, waitForPushTransaction } from './support/http-client'
-import { fixtureDist, getFresh, spawnMain, startMain, waitFor } from './support/server-process'
+import { fixtureDist, freePort, getFresh, spawnMain, startMain, waitFor } from './support/server-process'
 
 interface Live { ok: boolean, pid: number }
 
@@ -54,6 +55,7 @@ describe('a cluster of 2 workers on PostgreSQL', () => {
     let server: ServerProcess
     let store: Store
     const appName = `ydt_workers_${randomBytes(4).toString('hex')}`
+    let databaseUrl: string
 
     /** The pids answering /api/health/live over new connections, until `count` distinct ones have answered. */
     const servingPids = (count: number, not: number[] = []) => waitFor(`${count} workers serving`, async () => {
@@ -68,7 +70,7 @@ describe('a cluster of 2 workers on PostgreSQL', () => {
 
     beforeAll(async () => {
       scratch = await scratchSchema(url, 'test_workers')
-      const databaseUrl = `${scratch.url}&application_name=${appName}`
+      databaseUrl = `${scratch.url}&application_name=${appName}`
       server = await startMain({ WORKERS: '2', DATABASE_URL: databaseUrl, DIST_DIR: dist, LOG_LEVEL: 'info' }, [4740, 4769])
       store = await openPostgresStore(url, { schema: scratch.schema, max: 2 })
     }, 90_000)
@@ -110,6 +112,23 @@ describe('a cluster of 2 workers on PostgreSQL', () => {
         expect(isAlive(pid), `worker ${pid} still running`).toBe(false)
       expect((await store.query<{ n: number }>('select count(*)::int as n from checkins'))[0]!.n).toBe(500)
       expect(server.output()).toMatch(/"msg":"worker died"/)
+    }, 60_000)
+
+    it('gives up with exit code 1 when workers die at every start', async () => {
+      // Workers cannot listen on a port another process holds: each one exits at once.
+      const port = await freePort(4770, 4789)
+      const holder = createServer()
+      await new Promise<void>(resolve => holder.listen(port, '127.0.0.1', resolve))
+      try {
+        const primary = spawnMain({ WORKERS: '2', DATABASE_URL: databaseUrl, DIST_DIR: dist, LOG_LEVEL: 'info', PORT: String(port) })
+        expect(await primary.exited).toEqual({ code: 1, signal: null })
+        expect(primary.output()).toMatch(/"msg":"workers keep dying, giving up"/)
+        // 5 + WORKERS restarts a minute are allowed: the death after them ends it.
+        expect(primary.output().match(/"msg":"worker died"/g)?.length).toBe(8)
+      }
+      finally {
+        holder.close()
+      }
     }, 60_000)
   })
 })
