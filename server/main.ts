@@ -37,12 +37,13 @@ if ('error' in workersRead)
 const { workers } = workersRead
 
 async function main(): Promise<void> {
+  // Built before the store opens, so a PGlite directory is not held locked through a build.
+  if (cluster.isPrimary && !ensureBuild(root, distDir, logger))
+    fail('vite build failed')
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? `${root}data/pglite` })
   const serve = () => serveUntilSignal({ store, logger, distDir, port, host, photoLimits })
   if (cluster.isWorker)
     return serve()
-  if (!ensureBuild(root, distDir, logger))
-    fail('vite build failed')
   await prepareStore(store, `${root}seeds`, logger)
   if (workers === 1)
     return serve()
