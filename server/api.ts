@@ -62,11 +62,6 @@ export function createApi(deps: ApiDeps) {
   const throttle = createLoginThrottle(store, deps.loginThrottle)
   const { requireUser, requireAdmin } = createAuth({ sessions, controlToken: deps.controlToken, clientIp: deps.clientIp })
 
-  api.get('/health', async (c) => {
-    await store.query('select 1')
-    return c.json({ ok: true, store: store.kind })
-  })
-
   api.post('/auth/login', async (c) => {
     const body = parseOr400(LoginRequestSchema, await readJsonBody(c, 16 * 1024))
     const ip = deps.clientIp(c)

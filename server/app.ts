@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { createApi } from './api'
 import { compressApi } from './http/compress-api'
 import { HttpError } from './http/errors'
+import { createHealthRoutes } from './http/health'
 import { createInflightTracker } from './http/inflight'
 import { securityHeaders } from './http/security-headers'
 import { withSafeErrors } from './log'
@@ -55,6 +56,10 @@ export function createApp(options: AppOptions) {
       logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request')
     }
   })
+  // Ahead of in-flight tracking: a draining process still answers its health checks, saying it is shutting down.
+  // They pass the compression step like every /api answer (it also sets Content-Length).
+  app.use('/api/health/*', compressApi())
+  app.route('/api/health', createHealthRoutes({ store: options.store, inflight }))
   app.use('/api/*', inflight.middleware)
   app.use('/api/*', compressApi())
   app.route('/api', createApi({

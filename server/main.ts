@@ -1,19 +1,16 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import cluster from 'node:cluster'
 import { fileURLToPath } from 'node:url'
-import { buildPlanDataFromDir } from '../scripts/seed-plan-data'
-import { newToken } from './auth/tokens'
-import { writeControlFile } from './control-file'
+import { ensureBuild, prepareStore, serveUntilSignal } from './boot'
+import { runPrimary } from './cluster'
 import { createLogger } from './log'
 import { photoLimitsFromEnv } from './photo-limits-env'
-import { startServer } from './server'
-import { ensurePlanData } from './storage/plans'
-import { migrate } from './store/migrate'
 import { openStore } from './store/open'
+import { workersFromEnv } from './workers-env'
 
 /**
- * `npm start`: builds the PWA when dist/ is missing, opens the store (PGlite in
- * ./data/pglite, or DATABASE_URL), migrates, seeds the plan data, and serves.
+ * `npm start`: builds the PWA when dist/ is missing, opens the store (PGlite in ./data/pglite, or DATABASE_URL),
+ * migrates, seeds the plan data, and serves; with WORKERS=N (PostgreSQL only) the primary does the first part
+ * once and then runs N worker processes that only serve.
  */
 const root = fileURLToPath(new URL('..', import.meta.url))
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' })
@@ -21,62 +18,40 @@ const distDir = process.env.DIST_DIR ?? `${root}dist`
 const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '0.0.0.0'
 
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  logger.fatal({ port: process.env.PORT }, 'PORT must be a port number')
+function fail(message: string, fields: Record<string, unknown> = {}): never {
+  logger.fatal(fields, message)
+  // pino writes synchronously to stdout; the words also go to stderr for whoever started us by hand.
+  process.stderr.write(`${message}\n`)
   process.exit(1)
 }
 
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`PORT must be a port number (got "${process.env.PORT}")`)
 const photoLimitsRead = photoLimitsFromEnv(process.env)
-if ('error' in photoLimitsRead) {
-  logger.fatal(photoLimitsRead.error)
-  process.exit(1)
-}
+if ('error' in photoLimitsRead)
+  fail(photoLimitsRead.error)
 const photoLimits = photoLimitsRead.limits
-
-if (!existsSync(`${distDir}/index.html`)) {
-  logger.info({ distDir }, 'no build found, running vite build')
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' })
-  if (build.status !== 0) {
-    logger.fatal('vite build failed')
-    process.exit(1)
-  }
-}
+const workersRead = workersFromEnv(process.env)
+if ('error' in workersRead)
+  fail(workersRead.error)
+const { workers } = workersRead
 
 async function main(): Promise<void> {
+  // Built before the store opens, so a PGlite directory is not held locked through a build.
+  if (cluster.isPrimary && !ensureBuild(root, distDir, logger))
+    fail('vite build failed')
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? `${root}data/pglite` })
-  const applied = await migrate(store)
-  if (applied.length > 0)
-    logger.info({ applied }, 'migrations applied')
-  const plans = await ensurePlanData(store, async () => {
-    const { data, diagnostics } = await buildPlanDataFromDir(`${root}seeds`)
-    logger.info({ plans: data.plans.length, diagnostics: diagnostics.length }, 'plan data built from seeds')
-    return data
-  })
-
-  // The PGlite directory is this process's alone: `npm run user` manages accounts through the API with this token.
-  const controlToken = store.kind === 'pglite' && store.dataDir ? newToken() : undefined
-  const server = await startServer({ store, logger, distDir, port, host, controlToken, photoLimits })
-  const removeControlFile = controlToken && store.dataDir
-    ? writeControlFile(store.dataDir, { pid: process.pid, port: server.port, host, token: controlToken })
-    : () => {}
-  logger.info({ url: server.url, store: store.kind, planVersion: plans.version }, 'listening')
-
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'shutting down')
-      removeControlFile()
-      server.close().then(
-        () => {
-          logger.info('stopped')
-          process.exit(0)
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed')
-          process.exit(1)
-        },
-      )
-    })
-  }
+  const serve = () => serveUntilSignal({ store, logger, distDir, port, host, photoLimits })
+  if (cluster.isWorker)
+    return serve()
+  await prepareStore(store, `${root}seeds`, logger)
+  if (workers === 1)
+    return serve()
+  // Workers open their own pools; the primary only supervises them.
+  await store.close()
+  const code = await runPrimary({ workers, logger })
+  logger.info({ code }, 'stopped')
+  process.exit(code)
 }
 
 main().catch((error: unknown) => {

@@ -34,6 +34,10 @@ export function createInflightTracker() {
     get count() {
       return count
     },
+    /** True from the start of shutdown: readiness checks report it. */
+    get draining() {
+      return draining
+    },
     /** Stops admitting requests; resolves when those in progress are done (or after `timeoutMs`). */
     drain(timeoutMs = 10_000): Promise<void> {
       draining = true

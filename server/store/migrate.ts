@@ -18,11 +18,16 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction; returns their names. */
 export async function migrate(store: Store, migrations = loadMigrations()): Promise<string[]> {
-  await store.exec(`create table if not exists schema_migrations (
-    version int primary key,
-    name text not null,
-    applied_at timestamptz not null default now()
-  )`)
+  await store.transaction(async (tx) => {
+    // Under the lock too: two concurrent `create table if not exists` on a fresh database can both try to create
+    // it, and the loser fails on pg_type's unique index instead of finding it there.
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await tx.exec(`create table if not exists schema_migrations (
+      version int primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`)
+  })
   const applied: string[] = []
   for (const migration of migrations) {
     await store.transaction(async (tx) => {

@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,22 +16,10 @@ import { openPgliteStore } from '../store/pglite'
 import { openPostgresStore } from '../store/postgres'
 import { checkinMutation } from './fixtures'
 import { pgliteTemplate, postgresUrl } from './stores'
+import { freePort } from './support/server-process'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PASSWORD = 'a cli password 1'
-
-function freePort(from: number, to: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const attempt = (port: number) => {
-      if (port > to)
-        return reject(new Error(`no free port in ${from}-${to}`))
-      const probe = createServer()
-      probe.once('error', () => attempt(port + 1))
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(port)))
-    }
-    attempt(from)
-  })
-}
 
 interface Run { code: number | null, stdout: string, stderr: string }
 

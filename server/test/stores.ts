@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
+import { expect, it } from 'vitest'
 import { openPgliteStore } from '../store/pglite'
 import { openPostgresStore } from '../store/postgres'
 
@@ -14,6 +15,14 @@ export const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE
 
 /** CI must not pass without the PostgreSQL variant; it says so by setting CI or REQUIRE_POSTGRES_TESTS. */
 export const postgresRequired = Boolean(process.env.CI || process.env.REQUIRE_POSTGRES_TESTS)
+
+/** A test that fails a CI run without PostgreSQL, where the PostgreSQL half of a suite would otherwise just not run. */
+export function itRunsPostgresWhenRequired(): void {
+  it('runs when CI expects it', () => {
+    if (postgresRequired)
+      expect(postgresUrl, 'set TEST_DATABASE_URL (see .ci/postgres.sh)').toBeTruthy()
+  })
+}
 
 export interface StoreFactory {
   name: 'pglite' | 'postgres'
@@ -41,11 +50,26 @@ export async function pgliteTemplate(): Promise<Blob> {
   return new Blob([readFileSync(file)])
 }
 
-async function openPostgresScratch(url: string): Promise<Store> {
-  const schema = `test_${randomBytes(6).toString('hex')}`
+/** A new, empty schema on the PostgreSQL at `url`: its name, a URL whose connections use it (for child processes), and its removal. */
+export async function scratchSchema(url: string, prefix = 'test') {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`
   const admin = postgres(url, { max: 1, onnotice: () => {} })
   await admin.unsafe(`create schema ${schema}`)
   await admin.end()
+  return {
+    schema,
+    // postgres.js sends unknown URL parameters as connection settings.
+    url: `${url}${url.includes('?') ? '&' : '?'}search_path=${schema}`,
+    drop: async () => {
+      const sql = postgres(url, { max: 1, onnotice: () => {} })
+      await sql.unsafe(`drop schema ${schema} cascade`)
+      await sql.end()
+    },
+  }
+}
+
+async function openPostgresScratch(url: string): Promise<Store> {
+  const { schema } = await scratchSchema(url)
   const store = await openPostgresStore(url, { schema, max: 5 })
   return {
     ...store,
