@@ -50,10 +50,10 @@ export async function getPublishedPlan(store: Queryable, id: string): Promise<Ve
   return rows[0] && { ...rows[0], etag: quoteEtag(rows[0].version) }
 }
 
-/** The published theme list (JSON array) and its ETag, or undefined before anything was published. */
+/** The published theme list (PublishedThemes JSON) and its ETag, or undefined before anything was published. */
 export async function getPublishedThemes(store: Queryable): Promise<VersionedBody | undefined> {
   const rows = await store.query<{ version: string, body: string }>('select version, body from published_themes where id = 1')
-  return rows[0] && { ...rows[0], etag: quoteEtag(rows[0].version) }
+  return rows[0] && { version: rows[0].version, body: `{"themes":${rows[0].body}}`, etag: quoteEtag(rows[0].version) }
 }
 
 /** The manifest (PlanManifest JSON) with an ETag hashing it, or undefined before anything was published. */

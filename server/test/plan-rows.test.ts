@@ -53,7 +53,7 @@ describe.each(storeFactories)('plan data per plan on $name', (factory) => {
     expect((await h.request('/api/plans/no-such-plan')).status).toBe(404)
 
     const themes = await h.request('/api/themes')
-    expect(PublishedThemesSchema.parse(await themes.json())).toEqual(PLAN_DATA.themes)
+    expect(PublishedThemesSchema.parse(await themes.json())).toEqual({ themes: PLAN_DATA.themes })
     expect(themes.headers.get('etag')).toBe(`"${body!.themesVersion}"`)
     expect((await h.request('/api/themes', { headers: { 'If-None-Match': themes.headers.get('etag')! } })).status).toBe(304)
   })
@@ -95,7 +95,7 @@ describe.each(storeFactories)('plan data per plan on $name', (factory) => {
     const after = (await manifest()).body!
     expect(after.themesVersion).not.toBe(before.themesVersion)
     expect(versions(after)).toEqual(versions(before))
-    expect((await (await h.request('/api/themes')).json()).map((t: { id: string }) => t.id)).toEqual(['zwgk', 'yjs'])
+    expect((await (await h.request('/api/themes')).json()).themes.map((t: { id: string }) => t.id)).toEqual(['zwgk', 'yjs'])
   })
 
   it('compresses a plan above 1 KiB, and its weak ETag still gets a 304', async () => {

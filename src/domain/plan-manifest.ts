@@ -19,7 +19,8 @@ export const PlanManifestSchema = z.object({
 })
 
 /** `GET /api/themes`: the published theme list. */
-export const PublishedThemesSchema = z.array(ThemeSchema)
+export const PublishedThemesSchema = z.object({ themes: z.array(ThemeSchema) })
 
 export type PlanManifestEntry = z.infer<typeof PlanManifestEntrySchema>
 export type PlanManifest = z.infer<typeof PlanManifestSchema>
+export type PublishedThemes = z.infer<typeof PublishedThemesSchema>
