@@ -145,10 +145,28 @@ describe('per-plan refresh', () => {
     expect(await planTables()).toEqual(await afterWholeReplace())
   })
 
+  it('stores nothing when one changed plan cannot be fetched, and takes both on the next refresh', async () => {
+    await deviceWithServerData()
+    await publishPlans(store, { version: 'x', plans: [serverPlan(3, 5), serverPlan(4, 6)], themes: [] })
+    const before = await planTables()
+    const flaky: FetchLike = async (input, init) => {
+      if (input.endsWith('/plans/plan-4'))
+        throw new TypeError('Failed to fetch')
+      return counting(input, init)
+    }
+    await expect(refreshPlanData(new SyncApiClient(flaky))).rejects.toThrow('Failed to fetch')
+    expect(await planTables()).toEqual(before)
+    requests = []
+    expect(await refreshPlanData(client())).toBe('replaced')
+    expect(requests.sort()).toEqual(['/plans/manifest 200', '/plans/plan-3 200', '/plans/plan-4 200'])
+    expect(await db.points.where('[planId+order]').between(['plan-4', 0], ['plan-4', 99]).count()).toBe(6)
+  })
+
   it('takes the whole data from a server without the manifest, as before', async () => {
     const old: FetchLike = async (input, init) => (input.includes('/plans/manifest') ? new Response('{"error":"not found"}', { status: 404 }) : counting(input, init))
     expect(await refreshPlanData(new SyncApiClient(old))).toBe('replaced')
     expect(requests).toEqual(['/plans 200'])
-    expect((await db.plans.toArray()).map(p => p.id).sort()).toEqual(['plan-1', 'plan-2', 'plan-3', 'plan-4', 'plan-5', 'plan-6'])
+    const served = await (await app.request('/api/plans')).json() as PlanData
+    expect((await db.plans.toArray()).map(p => p.id).sort()).toEqual(served.plans.map(p => p.id).sort())
   })
 })
