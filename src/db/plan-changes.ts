@@ -7,7 +7,6 @@ import { putPlanPinyin } from './plan-pinyin'
 import { versionRows } from './plan-versions'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
-import { pointsOfPlan } from './stored-plan'
 
 /** What a per-plan refresh brings: the plans that changed, the themes if they did, and the versions of all. */
 export interface PlanChanges {
@@ -21,6 +20,15 @@ export interface PlanChanges {
 }
 
 const PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin]
+
+/**
+ * A stored plan's point ids, from its row (points are always written with their plan's row): a delete by key is far
+ * cheaper than a range delete over the [planId+order] index, which has every index of the table to keep up.
+ */
+async function storedPointIds(planId: string): Promise<string[]> {
+  const row = await db.plans.get(planId)
+  return row ? row.sections.flatMap(s => s.pointIds) : []
+}
 
 /** Stored plans from the build or the server that the manifest no longer lists (imports on this device stay). */
 async function plansGone(manifest: PlanManifest): Promise<string[]> {
@@ -45,13 +53,16 @@ export async function applyPlanChanges(changes: PlanChanges, now: Date = new Dat
       return { stored: [], removed: [] }
     }
     for (const id of removed) {
-      await pointsOfPlan(id).delete()
+      await db.points.bulkDelete(await storedPointIds(id))
       await db.plans.delete(id)
       await db.planPinyin.delete(id)
     }
     for (const plan of changes.plans) {
-      await pointsOfPlan(plan.id).delete()
-      await db.points.bulkPut(toPointRows(plan))
+      const rows = toPointRows(plan)
+      const kept = new Set(rows.map(r => r.id))
+      // Points of the new edition overwrite their old rows by id; only the ones it dropped are deleted.
+      await db.points.bulkDelete((await storedPointIds(plan.id)).filter(id => !kept.has(id)))
+      await db.points.bulkPut(rows)
       await db.plans.put(toPlanRow(plan))
       await putPlanPinyin(plan)
     }
