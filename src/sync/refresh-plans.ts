@@ -27,7 +27,27 @@ const PLAN_FETCHES_AT_ONCE = 4
  * transaction (applyPlanChanges). Favorites and check-ins stay attached by stable point id. A server without the
  * manifest (an older one) is asked for its whole data as before.
  */
-export async function refreshPlanData(client: SyncApiClient, store: StorePlanData = storeHere): Promise<PlanRefresh> {
+export function refreshPlanData(client: SyncApiClient, store: StorePlanData = storeHere): Promise<PlanRefresh> {
+  return oneAtATime(() => refreshOnce(client, store))
+}
+
+let last: Promise<unknown> = Promise.resolve()
+
+/**
+ * The page's and the service worker's sync engines may refresh at the same moment: under a Web Lock the second
+ * waits and then asks with the ETag the first stored (a 304), instead of fetching the same plans again. Where
+ * there are no Web Locks, refreshes of this realm still run one after another.
+ */
+async function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks
+  if (locks)
+    return await locks.request('yaodiantong-plan-refresh', run)
+  const next = last.then(run, run)
+  last = next.catch(() => undefined)
+  return next
+}
+
+async function refreshOnce(client: SyncApiClient, store: StorePlanData): Promise<PlanRefresh> {
   const etag = (await db.meta.get(META_KEYS.plansManifestEtag))?.value as string | undefined
   const answer = await client.planManifest(etag)
   if (answer === 'missing')
