@@ -15,10 +15,12 @@ import { createSessionCache } from './auth/session-cache'
 import { createAuth } from './http/auth'
 import { decodeCursor, encodeCursor } from './http/cursor'
 import { HttpError, parseOr400 } from './http/errors'
+import { sendJsonWithEtag } from './http/etag'
 import { parsePushBody } from './http/push-body'
 import { readJsonBody } from './http/read-json'
 import { findUnstorable } from './http/storable'
 import { createPhotosApi } from './photos-api'
+import { createPlansApi } from './plans-api'
 import { getPlanData, publishPlans } from './storage/plans'
 import { pullChanges } from './storage/pull'
 import { pushMutations } from './storage/push'
@@ -43,15 +45,6 @@ const PullQuerySchema = z.object({
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
 })
-
-/** True when an If-None-Match header lists `etag` (weak comparison, as RFC 9110 asks for it). */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header)
-    return false
-  if (header.trim() === '*')
-    return true
-  return header.split(',').some(tag => tag.trim().replace(/^W\//, '') === etag)
-}
 
 /** The /api routes. Storage lives in server/storage; this module only speaks HTTP. */
 export function createApi(deps: ApiDeps) {
@@ -102,17 +95,15 @@ export function createApi(deps: ApiDeps) {
     return c.json({ name: user.name, unit: user.unit, admin: user.admin })
   })
 
+  // The whole data set: what clients before per-plan refresh read (an older build's service worker still may).
   api.get('/plans', async (c) => {
     const data = await getPlanData(store)
     if (!data)
       throw new HttpError(404, 'no plan data published yet')
-    c.header('ETag', data.etag)
-    c.header('Cache-Control', 'no-cache')
-    if (matchesEtag(c.req.header('if-none-match'), data.etag))
-      return c.body(null, 304)
-    c.header('Content-Type', 'application/json; charset=utf-8')
-    return c.body(data.body)
+    return sendJsonWithEtag(c, data)
   })
+
+  api.route('/', createPlansApi(store))
 
   api.put('/admin/plans', requireAdmin, async (c) => {
     const raw = await readJsonBody(c, PLAN_UPLOAD_LIMIT)

@@ -1,9 +1,7 @@
-import type { ThemeRow } from './themes'
 import type { UnpublishedPointRow } from './unpublished-points'
-import type { Plan, PlanData, PlanOrigin, Theme } from '~/domain/plan'
-import { spliceStoredBoardIndex } from './board-index'
+import type { Plan, PlanData, PlanOrigin } from '~/domain/plan'
 import { db } from './db'
-import { spliceThemeDecks, themeDeckKey } from './deck-index'
+import { updateDerivedTables } from './derived-plan-tables'
 import { META_KEYS } from './meta'
 import { putPlanPinyin } from './plan-pinyin'
 import { toPlanRow } from './plans'
@@ -27,24 +25,6 @@ export interface LocalImportOutcome {
 export async function storedPlanOrigins(ids: string[]): Promise<Map<string, PlanOrigin>> {
   const rows = await db.plans.bulkGet(ids)
   return new Map(rows.flatMap(r => (r ? [[r.id, r.origin ?? 'build'] as const] : [])))
-}
-
-/** Re-sorts the theme decks (and their board counts) and recounts the themes after plans changed, adding themes the store lacks. */
-async function updateThemeDecks(changedPlanIds: Set<string>, added: Plan[], themes: Theme[]): Promise<void> {
-  const [decks, plans, themeRows] = await Promise.all([db.deckIndex.toArray(), db.plans.toArray(), db.themes.toArray()])
-  const next = spliceThemeDecks(decks, plans, changedPlanIds, added)
-  const counts = new Map(next.map(d => [d.key, d.ids.length]))
-  const known = new Set(themeRows.map(t => t.id))
-  let order = themeRows.reduce((max, t) => Math.max(max, t.order), -1)
-  const rows: ThemeRow[] = themeRows.map(t => ({ ...t, count: counts.get(themeDeckKey(t.id)) ?? 0 }))
-  // An imported point may name a theme the stored taxonomy does not have (an older build's): give it a tile.
-  for (const theme of themes) {
-    if (!known.has(theme.id) && counts.has(themeDeckKey(theme.id)))
-      rows.push({ ...theme, order: ++order, count: counts.get(themeDeckKey(theme.id)) ?? 0 })
-  }
-  await db.deckIndex.bulkPut(next)
-  await db.themes.bulkPut(rows)
-  await spliceStoredBoardIndex(changedPlanIds, added, plans)
 }
 
 async function touchLocalPlans(now: Date): Promise<void> {
@@ -86,7 +66,7 @@ export async function importLocalPlans(data: Pick<PlanData, 'plans' | 'themes'>,
       stored.push(local)
     }
     if (stored.length > 0) {
-      await updateThemeDecks(new Set(stored.map(p => p.id)), stored, data.themes)
+      await updateDerivedTables(new Set(stored.map(p => p.id)), stored, { add: data.themes })
       await touchLocalPlans(now)
     }
     return outcome
@@ -106,7 +86,7 @@ export async function removeLocalPlan(planId: string, now: Date = new Date()): P
     await db.plans.delete(planId)
     await db.planPinyin.delete(planId)
     await db.unpublishedPoints.where('planId').equals(planId).modify({ removed: true })
-    await updateThemeDecks(new Set([planId]), [], [])
+    await updateDerivedTables(new Set([planId]), [], { add: [] })
     await touchLocalPlans(now)
     return true
   })

@@ -16,6 +16,12 @@ export const META_KEYS = {
   dataSource: 'dataSource',
   /** ETag of the plan data last taken from /api/plans. */
   plansEtag: 'plansEtag',
+  /** ETag of the manifest last taken from /api/plans/manifest. */
+  plansManifestEtag: 'plansManifestEtag',
+  /** Each server plan's version as the manifest named it when the plan was stored (plan id → version). */
+  planVersions: 'planVersions',
+  /** Version of the theme list stored, as the manifest named it. */
+  themesVersion: 'themesVersion',
   /** ISO date-time a plan imported on this device was last added, replaced or deleted (the search index key). */
   localPlansChangedAt: 'localPlansChangedAt',
   /** Deadline reminder settings (src/domain/reminders.ts); absent: off. */

@@ -9,6 +9,7 @@ import { db } from './db'
 import { buildThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
 import { replacePlanPinyin } from './plan-pinyin'
+import { forgetVersions } from './plan-versions'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
 import { fromPlanRows, pointsOfPlan } from './stored-plan'
@@ -84,6 +85,8 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
     await putInChunks(pending, chunkSize, c => db.points.bulkPut(c))
     // Search's word pinyin: its own table, one row per plan (the kept plans keep theirs).
     await replacePlanPinyin(data.plans, kept.plans.map(p => p.id))
+    // Which plans were which version is known to the refresh, which stamps the manifest's versions afterwards.
+    await forgetVersions()
     await db.meta.bulkPut([
       { key: META_KEYS.dataVersion, value: data.version },
       { key: META_KEYS.dataUpdatedAt, value: now.toISOString() },

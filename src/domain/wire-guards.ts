@@ -1,4 +1,5 @@
 import type { Deadline, PinyinBlock, Plan, PlanData, Relation, Section, Target, Theme, WorkPoint } from './plan'
+import type { PlanManifest, PlanManifestEntry, PublishedThemes } from './plan-manifest'
 import type { PublishPlansResponse } from './plan-publish'
 import type { Favorite } from './progress'
 import type { LoginResponse, MutationResult, PulledCheckin, PullResponse, PushResponse, SessionUser } from './sync-api'
@@ -102,6 +103,14 @@ const isTheme: Guard<Theme> = (value): value is Theme => isThemeShape(value) && 
 
 /** The build's plan data asset, and the published plan data of GET /api/plans. */
 export const isPlanData = shape<PlanData>({ version: isString, plans: arrayOf(isPlan), themes: arrayOf(isTheme) })
+
+const isManifestEntry = shape<PlanManifestEntry>({ id: isString, version: isString })
+
+/** GET /api/plans/manifest */
+export const isPlanManifest = shape<PlanManifest>({ dataVersion: isString, themesVersion: isString, plans: arrayOf(isManifestEntry) })
+
+/** GET /api/themes */
+export const isPublishedThemes = shape<PublishedThemes>({ themes: arrayOf(isTheme) })
 
 const isSessionUser = shape<SessionUser>({ name: isString, unit: isString, admin: isBoolean })
 

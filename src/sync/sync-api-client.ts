@@ -1,10 +1,14 @@
 import type { Plan, PlanData } from '~/domain/plan'
+import type { PlanManifest, PublishedThemes } from '~/domain/plan-manifest'
 import type { PublishPlansResponse } from '~/domain/plan-publish'
 import type { Mutation } from '~/domain/progress'
 import type { LoginResponse, PullResponse, PushResponse } from '~/domain/sync-api'
 import type { Guard } from '~/domain/wire-guards'
-import { isLoginResponse, isPlanData, isPublishPlansResponse, isPullResponse, isPushResponse } from '~/domain/wire-guards'
+import { isLoginResponse, isPlan, isPlanData, isPlanManifest, isPublishedThemes, isPublishPlansResponse, isPullResponse, isPushResponse } from '~/domain/wire-guards'
 import { AuthError, HttpError, NetworkError } from './sync-errors'
+
+/** A conditional GET's outcome: the body and its ETag, or why there is none. */
+export type Conditional<T> = { data: T, etag: string } | 'unchanged' | 'missing'
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
@@ -86,20 +90,43 @@ export class SyncApiClient {
 
   /** GET /api/plans with If-None-Match: the published plan data, or null when unchanged (304) or none (404). */
   async plans(etag: string | undefined): Promise<{ data: PlanData, etag: string } | null> {
+    const answer = await this.conditionalGet('/plans', etag, isPlanData)
+    return answer === 'unchanged' || answer === 'missing' ? null : answer
+  }
+
+  /** GET /api/plans/manifest: every published plan's version; 'missing' from a server without it (or no data yet). */
+  planManifest(etag: string | undefined): Promise<Conditional<PlanManifest>> {
+    return this.conditionalGet('/plans/manifest', etag, isPlanManifest)
+  }
+
+  /** GET /api/plans/:id: one published plan; 'missing' when it is no longer published. */
+  plan(id: string, etag: string | undefined): Promise<Conditional<Plan>> {
+    return this.conditionalGet(`/plans/${encodeURIComponent(id)}`, etag, isPlan)
+  }
+
+  /** GET /api/themes: the published theme list. */
+  themes(etag: string | undefined): Promise<Conditional<PublishedThemes>> {
+    return this.conditionalGet('/themes', etag, isPublishedThemes)
+  }
+
+  /** A GET with If-None-Match: the checked body and its ETag, 'unchanged' on 304, 'missing' on 404. */
+  private async conditionalGet<T>(path: string, etag: string | undefined, guard: Guard<T>): Promise<Conditional<T>> {
     let response: Response
     try {
-      response = await this.fetchImpl(`${this.base}/plans`, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store' })
+      response = await this.fetchImpl(`${this.base}${path}`, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store' })
     }
     catch (error) {
       throw new NetworkError(error instanceof Error ? error.message : String(error))
     }
-    if (response.status === 304 || response.status === 404)
-      return null
+    if (response.status === 304 || response.status === 404) {
+      await response.body?.cancel().catch(() => undefined)
+      return response.status === 304 ? 'unchanged' : 'missing'
+    }
     if (!response.ok)
       throw new HttpError(response.status, response.statusText)
     const data: unknown = await response.json().catch(() => null)
-    if (!isPlanData(data))
-      throw new HttpError(response.status, 'unexpected plan data from the server')
+    if (!guard(data))
+      throw new HttpError(response.status, `unexpected answer from the server (${path})`)
     return { data, etag: response.headers.get('ETag') ?? '' }
   }
 

@@ -68,13 +68,15 @@ describe('the first visit', () => {
       await server?.dispose()
     })
 
-    it('asks for the server\'s plans once, gets a 304 for the build\'s own, and runs both workers from the shared chunks', async () => {
+    it('asks for the server\'s plan manifest once, downloads no plan the build ships, and runs both workers from the shared chunks', async () => {
       const context = await browser.newContext(PHONE)
       const page = await context.newPage()
-      const plans: number[] = []
+      const plans: string[] = []
       page.on('response', (r) => {
-        if (new URL(r.url()).pathname === '/api/plans')
-          plans.push(r.status())
+        // The manifest names the build's own data version: no plan, and not the whole data, is fetched.
+        const path = new URL(r.url()).pathname
+        if (path.startsWith('/api/plans') || path === '/api/themes')
+          plans.push(`${path} ${r.status()}`)
       })
       const workers: Worker[] = []
       page.on('worker', w => workers.push(w))
@@ -87,7 +89,7 @@ describe('the first visit', () => {
       await page.goto(server.url)
       await waitForServiceWorker(page)
       await page.getByTestId('due-count').waitFor({ timeout: 30_000 })
-      await expect.poll(() => plans, { timeout: 20_000 }).toEqual([304])
+      await expect.poll(() => plans, { timeout: 20_000 }).toEqual(['/api/plans/manifest 200'])
 
       await page.goto(`${server.url}/search?q=ywtb`)
       await page.locator('.result').first().waitFor({ timeout: 30_000 })

@@ -3,9 +3,10 @@ import type { Guard } from '~/domain/wire-guards'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PlanDataSchema } from '~/domain/plan'
+import { PlanManifestSchema, PublishedThemesSchema } from '~/domain/plan-manifest'
 import { PublishPlansResponseSchema } from '~/domain/plan-publish'
 import { LoginResponseSchema, PullResponseSchema, PushResponseSchema } from '~/domain/sync-api'
-import { isLoginResponse, isPlanData, isPublishPlansResponse, isPullResponse, isPushResponse } from '~/domain/wire-guards'
+import { isLoginResponse, isPlanData, isPlanManifest, isPublishedThemes, isPublishPlansResponse, isPullResponse, isPushResponse } from '~/domain/wire-guards'
 import { buildPlanDataFromDir } from '../../../scripts/seed-plan-data'
 import { makePlan, makePoint, samplePlanData } from '../db/fixtures'
 
@@ -87,6 +88,11 @@ const cases: Array<Case<any>> = [
     { checkins: [{ ...checkin, author: '张三', mine: true }, { ...checkin, id: '0190a6f0-0000-7000-8000-000000000002', status: 'blocked', author: '李四', mine: false }], favorites: [favorite, { ...favorite, on: false }], nextCursor: 'c-2', hasMore: true },
     { checkins: [], favorites: [], nextCursor: '', hasMore: false },
   ] },
+  { name: 'plan manifest', schema: PlanManifestSchema, guard: isPlanManifest, fixtures: [
+    { dataVersion: 'v2', themesVersion: 't1', plans: [{ id: 'hunan-2023-zwgk', version: '0123456789ab' }, { id: 'b', version: 'v' }] },
+    { dataVersion: 'v0', themesVersion: 't0', plans: [] },
+  ] },
+  { name: 'theme list', schema: PublishedThemesSchema, guard: isPublishedThemes, fixtures: [{ themes: samplePlanData().themes } as unknown as Json, { themes: [] }] },
   { name: 'publish', schema: PublishPlansResponseSchema, guard: isPublishPlansResponse, fixtures: [{ version: 'v2', etag: '"v2"', added: ['a'], replaced: [] }] },
 ]
 

@@ -173,27 +173,30 @@ describe('client sync', () => {
     expect(await db.plans.get('published-later')).toBeDefined()
   })
 
-  it('asks with the stored version alone: a device holding the server\'s data downloads nothing', async () => {
+  it('asks with the stored version alone: a device holding the server\'s data downloads the manifest only', async () => {
     const served = await (await app.request('/api/plans')).json() as typeof PLAN_DATA
-    const statuses: number[] = []
+    const requests: string[] = []
     const counting: FetchLike = async (input, init) => {
       const response = await appFetch(input, init)
-      if (input.endsWith('/plans'))
-        statuses.push(response.status)
+      requests.push(`${input.replace(/^\/api/, '')} ${response.status}`)
       return response
     }
     // As a first visit leaves it: the same data (the build's), and no ETag ever seen from this server.
     await replacePlanData(served)
     expect(await db.meta.get('plansEtag')).toBeUndefined()
     await engine(counting).syncNow()
-    expect(statuses).toEqual([304])
+    expect(requests).toEqual(['/plans/manifest 200'])
     expect((await db.meta.get('dataVersion'))?.value).toBe(served.version)
+    // The manifest's versions are now known: the next refresh is a 304.
+    await engine(counting).syncNow()
+    expect(requests).toEqual(['/plans/manifest 200', '/plans/manifest 304'])
 
-    // Other data on the device: the validator does not match, and the server's plans replace it.
+    // Other data on the device, stored whole: no plan version is known, and the server's whole data replaces it.
     await Promise.all(db.tables.map(t => t.clear()))
     await replacePlanData(PLAN_DATA)
+    requests.length = 0
     await engine(counting).syncNow()
-    expect(statuses).toEqual([304, 200])
+    expect(requests).toEqual(['/plans/manifest 200', '/plans 200'])
     expect((await db.meta.get('dataVersion'))?.value).toBe(served.version)
 
     // Nothing stored yet (the build's data still being written): it asks with the build's version.
