@@ -50,7 +50,13 @@ describe('static PWA and headers', () => {
       expect(again.headers.get('cache-control'), path).toBe('no-cache')
       expect((await app.request(path, { headers: { 'If-None-Match': '"other"' } })).status, path).toBe(200)
     }
-    expect(asset.headers.get('etag')).toBeNull()
+    // A hashed script's validator is its name's hash (a new service worker revalidates the scripts it imports).
+    expect(asset.headers.get('etag')).toBe('"Ab12Cd34"')
+    const again = await app.request('/assets/index-Ab12Cd34.js', { headers: { 'If-None-Match': '"Ab12Cd34"' } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('last-modified')).toBeNull()
   })
 
   it('falls back to index.html for app routes but not for /api or missing files', async () => {
