@@ -21,7 +21,7 @@ import { findUnstorable } from './http/storable'
 import { createPhotosApi } from './photos-api'
 import { getPlanData, publishPlans } from './storage/plans'
 import { pullChanges } from './storage/pull'
-import { pushMutations } from './storage/push'
+import { createPushBatcher } from './storage/push-batcher'
 import { createSession } from './storage/sessions'
 import { findUserForLogin } from './storage/users'
 
@@ -61,6 +61,7 @@ export function createApi(deps: ApiDeps) {
   const sessions = createSessionCache(store, { ttlMs: store.kind === 'postgres' ? 0 : 10_000 })
   const throttle = createLoginThrottle(store, deps.loginThrottle)
   const { requireUser, requireAdmin } = createAuth({ sessions, controlToken: deps.controlToken, clientIp: deps.clientIp })
+  const pushes = createPushBatcher(store)
 
   api.get('/health', async (c) => {
     await store.query('select 1')
@@ -139,7 +140,7 @@ export function createApi(deps: ApiDeps) {
   api.post('/sync/push', requireUser, async (c) => {
     const items = parsePushBody(await readJsonBody(c))
     const valid = items.flatMap(item => ('mutation' in item ? [item.mutation] : []))
-    const stored = await pushMutations(store, c.get('user'), valid)
+    const stored = await pushes.push(c.get('user'), valid)
     let next = 0
     const results = items.map(item => ('mutation' in item
       ? stored[next++]!
