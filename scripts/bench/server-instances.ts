@@ -9,7 +9,9 @@ export interface Instance { url: string, stop: () => Promise<void> }
  * migrates and seeds the store (only the first of several instances on one store does).
  */
 async function startInstance(env: Record<string, string>, o: LoadOptions, seed: boolean): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sync-server-process.ts', import.meta.url))], {
+  // BENCH_NODE_ARGS: extra flags for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL('./sync-server-process.ts', import.meta.url))], {
     env: {
       ...process.env,
       ...env,

@@ -15,61 +15,53 @@ interface Waiting {
 export interface PushBatcherOptions {
   /** The most mutations one group transaction carries (at least one whole push always goes). */
   maxMutations?: number
-  /** Group transactions in flight at once. */
-  concurrency?: number
 }
 
 /** One user's pushes of a group, concatenated, and where each push's answers sit in the joint answer. */
 interface Merged { push: UserPush, parts: { waiting: Waiting, offset: number }[] }
 
+/** The pushes of one unit waiting for their group, and whether a group of that unit is in flight. */
+interface Lane { queue: Waiting[], busy: boolean }
+
 /**
- * Group commit for pushes: pushes that arrive in the same turn of the event loop, or while a group transaction is
- * in flight, are applied together in one transaction with one multi-row statement per table, so a busy server
- * spends a few round trips and one commit on many pushes instead of ten round trips on each. Every push still gets
- * exactly the answers it would have got alone (several pushes of one user are applied as one push, in arrival
- * order, which answers the same). When the group fails, each push is retried in a transaction of its own, so one
- * user's failing push never fails another's.
+ * Group commit for pushes: pushes of one unit that arrive in the same turn of the event loop, or while that unit's
+ * group transaction is in flight, are applied together in one transaction with one multi-row statement per table,
+ * so a busy server spends a few round trips and one commit on many pushes instead of ten round trips on each.
+ * Pushes of one unit take turns anyway (their lock keeps pull cursors whole), so a lane per unit loses nothing,
+ * and different units' groups run side by side. Every push still gets exactly the answers it would have got
+ * alone (several pushes of one user are applied as one push, in arrival order, which answers the same). When a
+ * group fails, each of its pushes is retried in a transaction of its own, so one user's failing push never fails
+ * another's.
  */
 export function createPushBatcher(store: Store, options: PushBatcherOptions = {}) {
   const maxMutations = options.maxMutations ?? 5_000
-  const concurrency = options.concurrency ?? 1
-  let queue: Waiting[] = []
-  let running = 0
-  let scheduled = false
+  const lanes = new Map<string, Lane>()
   /** Group transactions committed, and groups that failed and were retried push by push. */
   const stats = { groups: 0, fallbacks: 0 }
 
-  function schedule(): void {
-    if (scheduled || running >= concurrency || queue.length === 0)
+  function schedule(unit: string, lane: Lane): void {
+    if (lane.busy)
       return
-    scheduled = true
+    if (lane.queue.length === 0) {
+      lanes.delete(unit)
+      return
+    }
+    lane.busy = true
     // Wait one turn: requests whose bodies were read in this turn join the group.
-    setImmediate(() => {
-      scheduled = false
-      void flush()
-    })
+    setImmediate(() => void flush(unit, lane))
   }
 
-  /** Takes the next group off the queue: whole pushes up to maxMutations; a user seen under another unit waits. */
-  function take(): Merged[] {
+  /** Takes the lane's next group: whole pushes, in arrival order, up to maxMutations. */
+  function take(lane: Lane): Merged[] {
     const merged = new Map<string, Merged>()
-    const later: Waiting[] = []
-    // A user with a push left for later keeps the rest of their pushes behind it, in arrival order.
-    const deferred = new Set<string>()
     let total = 0
-    for (const [i, waiting] of queue.entries()) {
-      if (merged.size > 0 && total + waiting.mutations.length > maxMutations) {
-        later.push(...queue.slice(i))
+    let taken = 0
+    for (const waiting of lane.queue) {
+      if (taken > 0 && total + waiting.mutations.length > maxMutations)
         break
-      }
-      const entry = merged.get(waiting.user.id)
-      // An admin moved the user between two requests: their rows must keep the unit each push was made in.
-      if (deferred.has(waiting.user.id) || (entry && entry.push.user.unit !== waiting.user.unit)) {
-        deferred.add(waiting.user.id)
-        later.push(waiting)
-        continue
-      }
+      taken++
       total += waiting.mutations.length
+      const entry = merged.get(waiting.user.id)
       if (entry) {
         entry.parts.push({ waiting, offset: entry.push.mutations.length })
         entry.push.mutations.push(...waiting.mutations)
@@ -78,15 +70,12 @@ export function createPushBatcher(store: Store, options: PushBatcherOptions = {}
         merged.set(waiting.user.id, { push: { user: waiting.user, mutations: [...waiting.mutations] }, parts: [{ waiting, offset: 0 }] })
       }
     }
-    queue = later
+    lane.queue = lane.queue.slice(taken)
     return [...merged.values()]
   }
 
-  async function flush(): Promise<void> {
-    if (running >= concurrency || queue.length === 0)
-      return
-    const group = take()
-    running++
+  async function flush(unit: string, lane: Lane): Promise<void> {
+    const group = take(lane)
     try {
       const results = await pushGroup(store, group.map(g => g.push))
       stats.groups++
@@ -104,8 +93,8 @@ export function createPushBatcher(store: Store, options: PushBatcherOptions = {}
         await Promise.all(waiting.map(w => pushMutations(store, w.user, w.mutations).then(w.resolve, w.reject)))
     }
     finally {
-      running--
-      schedule()
+      lane.busy = false
+      schedule(unit, lane)
     }
   }
 
@@ -116,8 +105,13 @@ export function createPushBatcher(store: Store, options: PushBatcherOptions = {}
       if (mutations.length === 0)
         return Promise.resolve([])
       return new Promise<MutationResult[]>((resolve, reject) => {
-        queue.push({ user, mutations, resolve, reject })
-        schedule()
+        let lane = lanes.get(user.unit)
+        if (!lane) {
+          lane = { queue: [], busy: false }
+          lanes.set(user.unit, lane)
+        }
+        lane.queue.push({ user, mutations, resolve, reject })
+        schedule(user.unit, lane)
       })
     },
   }
