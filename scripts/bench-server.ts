@@ -44,6 +44,8 @@ function print(r: StoreResult): void {
   const healthRate = r.health.requests / r.health.seconds
   for (const row of r.rows) {
     const accepted = row.accepted / row.seconds
+    if (row.errors.length)
+      console.error(`${r.store}, ${row.clients} clients: ${row.failures} failed: ${row.errors.join('; ')}`)
     console.log(`| ${r.store} | ${row.clients} | ${options.batch} | ${fmt(row.seconds)} | ${row.pushes} | ${Math.round(accepted)} | ${fmt(percentile(row.pushMs, 0.5))} | ${fmt(percentile(row.pushMs, 0.99))} | ${row.pulls} | ${fmt(percentile(row.pullMs, 0.5))} | ${Math.round(healthRate)} | ${(accepted / healthRate).toFixed(2)}× | ${pct(row.loadCpu)} | ${row.failures} |`)
   }
   console.log(`| ${r.store}, GET /api/health (baseline) | ${r.health.clients} | – | ${fmt(r.health.seconds)} | ${r.health.requests} | ${Math.round(healthRate)} req/s | ${fmt(percentile(r.health.ms, 0.5))} | ${fmt(percentile(r.health.ms, 0.99))} | – | – | – | – | ${pct(r.health.loadCpu)} | ${r.health.failures} |`)
