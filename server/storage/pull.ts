@@ -60,9 +60,12 @@ export function pullQuery(user: User, afterSeq: bigint, limit: number): { text: 
   }
 }
 
-/** About how many bytes a row takes in the answer's JSON (UTF-8), to bound a page in bytes as well as rows. */
+/**
+ * About how many bytes a row takes in the answer's JSON (UTF-8), to bound a page in bytes as well as rows. Text is
+ * measured as JSON, escapes included: a note of control characters takes six times its length.
+ */
 function rowBytes(row: ChangeRow): number {
-  const text = [row.point_id, row.note ?? '', row.device_id, row.author ?? ''].reduce((n, t) => n + Buffer.byteLength(t), 0)
+  const text = [row.point_id, row.note ?? '', row.device_id, row.author ?? ''].reduce((n, t) => n + Buffer.byteLength(JSON.stringify(t)), 0)
   return 200 + text + 67 * (row.photos?.length ?? 0)
 }
 

@@ -57,4 +57,16 @@ describe.each(storeFactories.filter(f => f.name === 'postgres'))('pull at scale 
     expect(firstPage).toBeLessThanOrEqual(Math.floor(PULL_MAX_BYTES / 6_000))
     expect(pages).toBeGreaterThan(Math.ceil(UNIT_ROWS / PULL_MAX_LIMIT))
   }, 60_000)
+
+  it('counts text as JSON against the byte bound: control characters take six bytes each', async () => {
+    const [writer] = await store.query<{ id: string }>(`insert into users (name, unit, password_hash) values ('escaper', '转义单位', 'unused') returning id::text as id`)
+    await store.query(
+      `insert into checkins (id, user_id, point_id, status, progress, note, created_at, device_id, unit)
+       select gen_random_uuid(), $1, 'test-plan-1', 'in_progress', 0, repeat(chr(1), 2000), now(), 'seed', '转义单位' from generate_series(1, 100)`,
+      [writer!.id],
+    )
+    const page = await pullChanges(store, { id: writer!.id, name: 'escaper', unit: '转义单位', admin: false }, 0n, PULL_MAX_LIMIT)
+    expect(Buffer.byteLength(JSON.stringify({ checkins: page.checkins, favorites: page.favorites }))).toBeLessThanOrEqual(PULL_MAX_BYTES)
+    expect(page.hasMore).toBe(true)
+  })
 })
