@@ -35,6 +35,10 @@ function sameCheckin(row: StoredCheckin, c: Checkin): boolean {
     && row.note === c.note && row.device_id === c.deviceId && new Date(row.created_at).getTime() === Date.parse(c.createdAt)
 }
 
+// A repeat inside one group is judged like a repeat of a stored row, so several pushes of one user answer the same
+// together in a group as one after another.
+const asStored = (c: Checkin): StoredCheckin => ({ user_id: '', id: c.id, point_id: c.pointId, status: c.status, progress: c.progress, note: c.note, created_at: c.createdAt, device_id: c.deviceId })
+
 interface PendingCheckin { user: User, checkin: Checkin }
 
 /**
@@ -71,7 +75,7 @@ async function insertCheckins(tx: Queryable, pending: PendingCheckin[]): Promise
     const row = existing.get(key)
     if (row)
       return sameCheckin(row, checkin) ? ACCEPTED : rejected('check-in id taken')
-    return first.checkin === checkin || canonical(first.checkin) === canonical(checkin) ? ACCEPTED : rejected('check-in id taken')
+    return first.checkin === checkin || sameCheckin(asStored(first.checkin), checkin) ? ACCEPTED : rejected('check-in id taken')
   })
 }
 

@@ -71,6 +71,17 @@ describe.each(storeFactories)('push group commit on $name', (factory) => {
       expect(await pushMutations(h.store, user, mutations)).toEqual(results[i])
   })
 
+  it('answers a user\'s check-in sent again by another push of the same group as it would one push later', async () => {
+    const first = checkinMutation({ note: '同一事件' })
+    const id = checkinIdOf(first)
+    // The same event under the same id in capitals (a UUID either way), and the same id with other content.
+    const again = checkinMutation({ id: id.toUpperCase(), note: '同一事件' })
+    const other = checkinMutation({ id, note: '别的内容' })
+    const batcher = createPushBatcher(h.store)
+    const together = await Promise.all([[first], [again], [other]].map(p => batcher.push(carol, p)))
+    expect(together.map(r => r.map(outcome))).toEqual([['accepted'], ['accepted'], ['check-in id taken']])
+  })
+
   it('fails only the push that fails in the store; the others of its group are stored', async () => {
     const batcher = createPushBatcher(h.store)
     // An account deleted after its token was looked up: its rows break a foreign key.
