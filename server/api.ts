@@ -23,7 +23,7 @@ import { createPhotosApi } from './photos-api'
 import { createPlansApi } from './plans-api'
 import { getPlanData, publishPlans } from './storage/plans'
 import { pullChanges } from './storage/pull'
-import { pushMutations } from './storage/push'
+import { createPushBatcher } from './storage/push-batcher'
 import { createSession } from './storage/sessions'
 import { findUserForLogin } from './storage/users'
 
@@ -54,6 +54,7 @@ export function createApi(deps: ApiDeps) {
   const sessions = createSessionCache(store, { ttlMs: store.kind === 'postgres' ? 0 : 10_000 })
   const throttle = createLoginThrottle(store, deps.loginThrottle)
   const { requireUser, requireAdmin } = createAuth({ sessions, controlToken: deps.controlToken, clientIp: deps.clientIp })
+  const pushes = createPushBatcher(store)
 
   api.post('/auth/login', async (c) => {
     const body = parseOr400(LoginRequestSchema, await readJsonBody(c, 16 * 1024))
@@ -125,7 +126,7 @@ export function createApi(deps: ApiDeps) {
   api.post('/sync/push', requireUser, async (c) => {
     const items = parsePushBody(await readJsonBody(c))
     const valid = items.flatMap(item => ('mutation' in item ? [item.mutation] : []))
-    const stored = await pushMutations(store, c.get('user'), valid)
+    const stored = await pushes.push(c.get('user'), valid)
     let next = 0
     const results = items.map(item => ('mutation' in item
       ? stored[next++]!

@@ -25,8 +25,15 @@ export function serverFigures(pglite: StoreResult, pg: StoreResult | undefined, 
       baseline: isPg
         ? { name: 'PGlite, same run', value: pgliteRate }
         : { name: `${healthName} × ${batch} (ceiling of a request)`, value: health.requests / health.seconds * batch },
-      target: isPg ? atLeast(accepted, 6000, '≥ 6,000 (twice the PGlite target)') : atLeast(accepted, 3000, '≥ 3,000'),
-      note: `${row.pushes.toLocaleString('en-US')} pushes, ${row.failures} failed${row.errors.length ? ` (${row.errors.slice(0, 3).join('; ')})` : ''}`,
+      target: isPg ? atLeast(accepted, 6000, '≥ 6,000 (twice the PGlite target; issue 13 asks ≥ 3,000)') : atLeast(accepted, 3000, '≥ 3,000'),
+      note: `${row.pushes.toLocaleString('en-US')} pushes, ${row.failures} failed${row.errors.length ? ` (${row.errors.slice(0, 3).join('; ')})` : ''}; load generator CPU ${Math.round(row.loadCpu * 100)} % of the machine`,
+    }, {
+      section,
+      name: 'accepted check-ins/s per GET /api/health req/s',
+      value: accepted / (health.requests / health.seconds),
+      unit: '×',
+      digits: 2,
+      target: isPg ? atLeast(accepted / (health.requests / health.seconds), 5, '≥ 5× (issue 13)') : undefined,
     }, {
       section,
       name: 'push requests/s',
@@ -46,7 +53,7 @@ export function serverFigures(pglite: StoreResult, pg: StoreResult | undefined, 
       value: percentile(row.pushMs, 0.99),
       unit: 'ms',
       baseline: { name: healthName, value: percentile(health.ms, 0.99) },
-      target: atMost(percentile(row.pushMs, 0.99), 100, '≤ 100 ms'),
+      target: isPg ? atMost(percentile(row.pushMs, 0.99), 250, '≤ 250 ms (issue 13)') : atMost(percentile(row.pushMs, 0.99), 100, '≤ 100 ms'),
     }, {
       section,
       name: 'pull throughput',

@@ -2,16 +2,15 @@ import type { Store } from '../../server/store/store'
 import type { PlanData } from '../../src/domain/plan'
 import type { Mutation } from '../../src/domain/progress'
 import type { LoginResponse, PullResponse, PushResponse } from '../../src/domain/sync-api'
-import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
 import { ensurePlanData } from '../../server/storage/plans'
 import { addUser } from '../../server/storage/users'
 import { migrate } from '../../server/store/migrate'
+import { startInstances } from './server-instances'
 
 /**
  * Many concurrent sync clients on loopback against a real listening server: each pushes batches of check-ins and
@@ -24,7 +23,14 @@ export interface LoadOptions {
   batch: number
   rounds: number
   ports: number[]
+  /** Independent server processes on the same store, clients round-robin over them (default 1). */
+  instances?: number
+  /** Passed as WORKERS to each spawned server, for when it can fork workers itself (node:cluster). */
+  workers?: number
 }
+
+/** The load generator's own CPU (user + system) over wall time × cores: near 1, it limits the figure. */
+export interface CpuShare { loadCpu: number }
 
 export interface LoadRow {
   clients: number
@@ -40,7 +46,7 @@ export interface LoadRow {
 }
 
 export interface HealthRow { clients: number, seconds: number, requests: number, failures: number, ms: number[] }
-export interface StoreResult { store: string, rows: LoadRow[], health: HealthRow }
+export interface StoreResult { store: string, rows: (LoadRow & CpuShare)[], health: HealthRow & CpuShare }
 
 const USERS = 20
 const UNITS = 5
@@ -103,7 +109,7 @@ function batchOf(deviceId: string, size: number): Mutation[] {
   }))
 }
 
-async function runLoad(url: string, tokens: string[], clients: number, o: LoadOptions): Promise<LoadRow> {
+async function runLoad(urls: string[], tokens: string[], clients: number, o: LoadOptions): Promise<LoadRow> {
   const pushMs: number[] = []
   const pullMs: number[] = []
   const errors = new Set<string>()
@@ -112,6 +118,7 @@ async function runLoad(url: string, tokens: string[], clients: number, o: LoadOp
   const deadline = performance.now() + o.seconds * 1000
   const started = performance.now()
   await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    const url = urls[c % urls.length]!
     const headers = { 'Content-Type': 'application/json', 'Authorization': `Bearer ${tokens[c % tokens.length]!}` }
     let cursor = ''
     for (let round = 0; round < o.rounds && performance.now() < deadline; round++) {
@@ -148,12 +155,13 @@ async function runLoad(url: string, tokens: string[], clients: number, o: LoadOp
   return { clients, seconds: (performance.now() - started) / 1000, accepted, failures, errors: [...errors], pushes: pushMs.length, pulls: pullMs.length, pushMs, pullMs }
 }
 
-async function runHealth(url: string, clients: number, o: LoadOptions): Promise<HealthRow> {
+async function runHealth(urls: string[], clients: number, o: LoadOptions): Promise<HealthRow> {
   const ms: number[] = []
   let failures = 0
   const deadline = performance.now() + Math.max(2, o.seconds / 2) * 1000
   const started = performance.now()
-  await Promise.all(Array.from({ length: clients }, async () => {
+  await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    const url = urls[c % urls.length]!
     for (let round = 0; round < o.rounds && performance.now() < deadline; round++) {
       const t0 = performance.now()
       try {
@@ -182,42 +190,41 @@ export async function seedStore(store: Store): Promise<void> {
     await addUser(store, { name: `bench-${u}`, unit: `unit-${u % UNITS}`, admin: false, password: PASSWORD })
 }
 
+/** Runs `fn` and measures this process's CPU (user + system) against wall time × cores. */
+async function withCpuShare<T extends object>(fn: () => Promise<T>): Promise<T & CpuShare> {
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  const result = await fn()
+  const cpu = process.cpuUsage(cpu0)
+  const wallMicros = (performance.now() - t0) * 1000
+  return { ...result, loadCpu: (cpu.user + cpu.system) / (wallMicros * availableParallelism()) }
+}
+
 /**
- * Starts the sync server in its own Node process (so the 200 simulated clients here do not share its event loop),
- * signs the users in and runs the health baseline and every client count; the process is stopped afterwards.
+ * Starts the sync server in processes of its own (so the 200 simulated clients here do not share its event loop),
+ * signs the users in and runs the health baseline and every client count; the processes are stopped afterwards.
  */
 async function benchServerProcess(name: string, env: Record<string, string>, o: LoadOptions): Promise<StoreResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sync-server-process.ts', import.meta.url))], {
-    env: { ...process.env, ...env, BENCH_PORTS: o.ports.join(',') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+  const instances = await startInstances(env, o)
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const m = /^listening (\S+)$/m.exec(out)
-        if (m)
-          resolve(m[1]!)
-      })
-      child.once('exit', code => reject(new Error(`bench server exited (${code}) before listening`)))
-    })
+    const urls = instances.map(i => i.url)
     const tokens: string[] = []
     for (let u = 0; u < USERS; u++) {
-      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `bench-${u}`, password: PASSWORD }) })
+      const res = await fetch(`${urls[0]}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `bench-${u}`, password: PASSWORD }) })
       tokens.push((await res.json() as LoginResponse).token)
     }
-    const health = await runHealth(url, Math.max(...o.clients), o)
-    const rows: LoadRow[] = []
+    // A short unmeasured round first: a cold server (JIT, the pool's first connections) would flatter neither figure.
+    await runLoad(urls, tokens, Math.max(...o.clients), { ...o, seconds: 2 })
+    await runHealth(urls, Math.max(...o.clients), { ...o, seconds: 2 })
+    const health = await withCpuShare(() => runHealth(urls, Math.max(...o.clients), o))
+    const rows: (LoadRow & CpuShare)[] = []
     for (const clients of o.clients)
-      rows.push(await runLoad(url, tokens, clients, o))
-    return { store: name, rows, health }
+      rows.push(await withCpuShare(() => runLoad(urls, tokens, clients, o)))
+    const label = (o.instances ?? 1) > 1 ? `${name}, ${o.instances} instances` : name
+    return { store: o.workers ? `${label}, WORKERS=${o.workers}` : label, rows, health }
   }
   finally {
-    if (child.exitCode === null)
-      child.kill('SIGTERM')
-    await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 10_000))])
+    await Promise.all(instances.map(i => i.stop()))
   }
 }
 

@@ -1,6 +1,7 @@
 import type { User } from '../storage/users'
 import type { Queryable } from '../store/store'
-import { revokeSession, sessionForToken } from '../storage/sessions'
+import { revokeSession } from '../storage/sessions'
+import { createSessionLookups } from './session-lookups'
 import { hashToken } from './tokens'
 
 /**
@@ -16,12 +17,13 @@ export function createSessionCache(store: Queryable, options: { ttlMs?: number, 
   const cache = new Map<string, { user: User, expiresAt: number, until: number }>()
   // Bumped by clear(), so a lookup that started before a change never caches what it read.
   let generation = 0
+  const lookup = createSessionLookups(store)
 
   return {
     /** The user of a live token, or undefined when it is unknown, expired, revoked or its account disabled. */
     async userFor(token: string): Promise<User | undefined> {
       if (ttlMs <= 0)
-        return (await sessionForToken(store, token))?.user
+        return (await lookup(token))?.user
       const key = hashToken(token)
       const at = now()
       const hit = cache.get(key)
@@ -29,7 +31,7 @@ export function createSessionCache(store: Queryable, options: { ttlMs?: number, 
         return hit.user
       cache.delete(key)
       const started = generation
-      const session = await sessionForToken(store, token)
+      const session = await lookup(token)
       if (!session || started !== generation)
         return session?.user
       if (cache.size >= max)

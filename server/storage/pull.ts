@@ -28,25 +28,58 @@ interface ChangeRow {
 
 const iso = (value: Date | string): string => new Date(value).toISOString()
 
+/** A page stops before this many bytes of JSON (about; at least one row always goes), whatever the row limit. */
+export const PULL_MAX_BYTES = 512 * 1024
+
+/**
+ * The pull statement. Each source is read in its own index order (checkins by (unit, seq) and (user_id, seq),
+ * favorites by (user_id, seq)) and cut at the page's row limit before they are merged, so a page of a unit with
+ * 10,000 colleagues' rows reads about a page of rows, never the whole unit. Authors and photo lists are looked up
+ * for the page's rows only.
+ */
+export function pullQuery(user: User, afterSeq: bigint, limit: number): { text: string, params: unknown[] } {
+  return {
+    text: `select p.kind, p.seq::text as seq, p.id::text as id, p.point_id, p.status, p.progress, p.note, p.at, p.device_id,
+                  u.name as author, p.user_id = $1 as mine, p.is_on,
+                  (select array_agg(l.hash order by l.position, l.hash) from checkin_photos l
+                    where p.kind = 'c' and l.user_id = p.user_id and l.checkin_id = p.id) as photos
+             from (
+               select * from (
+                 (select 'c' as kind, seq, user_id, id, point_id, status, progress, note, created_at as at, device_id, null::boolean as is_on
+                    from checkins where unit = $2 and seq > $3 order by seq limit $4)
+                 union all
+                 (select 'c', seq, user_id, id, point_id, status, progress, note, created_at, device_id, null
+                    from checkins where user_id = $1 and unit <> $2 and seq > $3 order by seq limit $4)
+                 union all
+                 (select 'f', seq, user_id, null::uuid, point_id, null, null, null, updated_at, device_id, is_on
+                    from favorites where user_id = $1 and seq > $3 order by seq limit $4)
+               ) as changes order by seq limit $4
+             ) as p left join users u on p.kind = 'c' and u.id = p.user_id
+            order by p.seq`,
+    params: [user.id, user.unit, afterSeq.toString(), limit + 1],
+  }
+}
+
+/**
+ * About how many bytes a row takes in the answer's JSON (UTF-8), to bound a page in bytes as well as rows. Text is
+ * measured as JSON, escapes included: a note of control characters takes six times its length.
+ */
+function rowBytes(row: ChangeRow): number {
+  const text = [row.point_id, row.note ?? '', row.device_id, row.author ?? ''].reduce((n, t) => n + Buffer.byteLength(JSON.stringify(t)), 0)
+  return 200 + text + 67 * (row.photos?.length ?? 0)
+}
+
 /** What changed for `user` after `afterSeq`: their check-ins and favorites, and their unit's check-ins, oldest first. */
 export async function pullChanges(store: Queryable, user: User, afterSeq: bigint, limit: number): Promise<PullPage> {
-  const rows = await store.query<ChangeRow>(
-    `select kind, n::text as seq, id, point_id, status, progress, note, at, device_id, author, mine, is_on, photos from (
-       select 'c' as kind, c.seq as n, c.id::text as id, c.point_id, c.status, c.progress, c.note, c.created_at as at,
-              c.device_id, u.name as author, c.user_id = $1 as mine, null::boolean as is_on,
-              (select array_agg(l.hash order by l.position, l.hash) from checkin_photos l
-                where l.user_id = c.user_id and l.checkin_id = c.id) as photos
-         from checkins c join users u on u.id = c.user_id
-        where (c.unit = $2 or c.user_id = $1) and c.seq > $3
-       union all
-       select 'f', f.seq, null, f.point_id, null, null, null, f.updated_at, f.device_id, null, true, f.is_on, null::text[]
-         from favorites f
-        where f.user_id = $1 and f.seq > $3
-     ) changes order by n limit $4`,
-    [user.id, user.unit, afterSeq.toString(), limit + 1],
-  )
-  const hasMore = rows.length > limit
-  const page = rows.slice(0, limit)
+  const query = pullQuery(user, afterSeq, limit)
+  const fetched = await store.query<ChangeRow>(query.text, query.params)
+  let bytes = 0
+  let fits = 0
+  while (fits < Math.min(limit, fetched.length) && (fits === 0 || bytes + rowBytes(fetched[fits]!) <= PULL_MAX_BYTES))
+    bytes += rowBytes(fetched[fits++]!)
+  // Rows past the cut (the limit's extra row, or those over the byte bound) come on the next page.
+  const page = fetched.slice(0, fits)
+  const hasMore = fetched.length > fits
   const checkins: PulledCheckin[] = []
   const favorites: Favorite[] = []
   for (const row of page) {

@@ -13,16 +13,20 @@ export async function createSession(store: Queryable, userId: string, now = new 
   return { token, expiresAt }
 }
 
-/** The user a live token belongs to (unexpired, unrevoked, account not disabled), with the session's expiry, or undefined. */
-export async function sessionForToken(store: Queryable, token: string): Promise<{ user: User, expiresAt: Date } | undefined> {
-  const rows = await store.query<{ id: string, name: string, unit: string, is_admin: boolean, expires_at: Date | string }>(
-    `select u.id::text as id, u.name, u.unit, u.is_admin, s.expires_at
+export interface LiveSession { user: User, expiresAt: Date }
+
+/**
+ * The live sessions (unexpired, unrevoked, account not disabled) of several tokens in one statement, by token hash:
+ * concurrent requests share one lookup.
+ */
+export async function sessionsForTokenHashes(store: Queryable, hashes: string[]): Promise<Map<string, LiveSession>> {
+  const rows = await store.query<{ token_hash: string, id: string, name: string, unit: string, is_admin: boolean, expires_at: Date | string }>(
+    `select s.token_hash, u.id::text as id, u.name, u.unit, u.is_admin, s.expires_at
        from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
-    [hashToken(token)],
+      where s.token_hash = any($1::text[]) and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
+    [hashes],
   )
-  const row = rows[0]
-  return row && { user: { id: row.id, name: row.name, unit: row.unit, admin: row.is_admin }, expiresAt: new Date(row.expires_at) }
+  return new Map(rows.map(row => [row.token_hash, { user: { id: row.id, name: row.name, unit: row.unit, admin: row.is_admin }, expiresAt: new Date(row.expires_at) }]))
 }
 
 /** Revokes a token; later requests with it get 401. */

@@ -1,5 +1,6 @@
 import type { Queryable, Store } from './store'
 import postgres from 'postgres'
+import { poolSize } from './pool-size'
 import { guardedTransaction, toStoreError } from './store-error'
 
 type Sql = postgres.Sql | postgres.TransactionSql
@@ -26,10 +27,10 @@ function queryable(sql: Sql): Queryable {
   }
 }
 
-/** Opens a PostgreSQL store on `url` (postgres://…) with a small connection pool; `schema` sets the search_path (tests). */
+/** Opens a PostgreSQL store on `url` (postgres://…) with a pool sized to the cores (poolSize); `schema` sets the search_path (tests). */
 export async function openPostgresStore(url: string, options: { max?: number, schema?: string } = {}): Promise<Store> {
   const sql = postgres(url, {
-    max: options.max ?? 10,
+    max: options.max ?? poolSize(),
     onnotice: () => {},
     connection: options.schema ? { search_path: options.schema } : {},
   })
