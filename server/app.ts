@@ -7,6 +7,7 @@ import type { Store } from './store/store'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { createApi } from './api'
+import { clientAddress } from './http/client-ip'
 import { compressApi } from './http/compress-api'
 import { HttpError } from './http/errors'
 import { createHealthRoutes } from './http/health'
@@ -26,6 +27,8 @@ export interface AppOptions {
   controlToken?: string
   /** The client's address; from the socket by default (tests without one inject it). */
   clientIp?: (c: Context) => string
+  /** Reverse proxies (TRUST_PROXY) whose X-Forwarded-For names the client. */
+  trustedProxies?: ReadonlySet<string>
   inflight?: InflightTracker
   /** Per-photo size cap and per-user quota (tests shrink them). */
   photoLimits?: ApiDeps['photoLimits']
@@ -46,6 +49,7 @@ export function createApp(options: AppOptions) {
   const logger = withSafeErrors(options.logger)
   const inflight = options.inflight ?? createInflightTracker()
   const app = new Hono()
+  const trusted = options.trustedProxies ?? new Set<string>()
 
   app.use('*', securityHeaders())
   app.use('*', async (c, next) => {
@@ -67,7 +71,7 @@ export function createApp(options: AppOptions) {
     logger,
     loginThrottle: options.loginThrottle,
     controlToken: options.controlToken,
-    clientIp: options.clientIp ?? socketIp,
+    clientIp: options.clientIp ?? (c => clientAddress(socketIp(c), c.req.header('x-forwarded-for'), trusted)),
     photoLimits: options.photoLimits,
   }))
   if (options.distDir)

@@ -39,6 +39,7 @@ export interface ServeOptions {
   port: number
   host: string
   photoLimits: Partial<PhotoLimits>
+  trustedProxies: ReadonlySet<string>
 }
 
 /** Serves until SIGTERM/SIGINT, then stops accepting, finishes requests in progress, closes the store and exits 0. */

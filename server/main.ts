@@ -2,6 +2,7 @@ import cluster from 'node:cluster'
 import { fileURLToPath } from 'node:url'
 import { ensureBuild, prepareStore, serveUntilSignal } from './boot'
 import { runPrimary } from './cluster'
+import { trustedProxiesFromEnv } from './http/client-ip'
 import { createLogger } from './log'
 import { photoLimitsFromEnv } from './photo-limits-env'
 import { openStore } from './store/open'
@@ -35,13 +36,17 @@ const workersRead = workersFromEnv(process.env)
 if ('error' in workersRead)
   fail(workersRead.error)
 const { workers } = workersRead
+const proxiesRead = trustedProxiesFromEnv(process.env)
+if ('error' in proxiesRead)
+  fail(proxiesRead.error)
+const trustedProxies = proxiesRead.proxies
 
 async function main(): Promise<void> {
   // Built before the store opens, so a PGlite directory is not held locked through a build.
   if (cluster.isPrimary && !ensureBuild(root, distDir, logger))
     fail('vite build failed')
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? `${root}data/pglite` })
-  const serve = () => serveUntilSignal({ store, logger, distDir, port, host, photoLimits })
+  const serve = () => serveUntilSignal({ store, logger, distDir, port, host, photoLimits, trustedProxies })
   if (cluster.isWorker)
     return serve()
   await prepareStore(store, `${root}seeds`, logger)

@@ -9,11 +9,12 @@ import { storeFactories } from './stores'
 
 interface Answer { status: number, retryAfter: string | undefined, body: { error?: string, token?: string } }
 
-/** POST /api/auth/login from a chosen loopback source address. */
-function loginFrom(server: RunningServer, localAddress: string, name: string, password: string): Promise<Answer> {
+/** POST /api/auth/login from a chosen loopback source address (with an X-Forwarded-For, as a proxy would add). */
+function loginFrom(server: RunningServer, localAddress: string, name: string, password: string, forwardedFor?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ name, password })
-    const req = request(`${server.url}/api/auth/login`, { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+    const forwarded: Record<string, string> = forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}
+    const req = request(`${server.url}/api/auth/login`, { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...forwarded } }, (res) => {
       let text = ''
       res.on('data', (chunk) => {
         text += chunk
@@ -101,5 +102,32 @@ describe.each(storeFactories)('sign-in throttling on $name', (factory) => {
     // Only hashes are kept, never what was typed.
     const keys = await h.store.query<{ key_hash: string }>('select key_hash from login_attempts')
     expect(keys.every(k => /^[\w-]{43}$/.test(k.key_hash))).toBe(true)
+  })
+})
+
+describe('sign-in throttling behind a trusted proxy (TRUST_PROXY)', () => {
+  let h: Harness
+  let server: RunningServer
+
+  beforeAll(async () => {
+    h = await createHarness(storeFactories[0]!)
+    await h.addAndLogin('behind', '长沙市政务局')
+    // 127.0.0.1 plays the proxy; every other loopback address is a client that talks to the server directly.
+    server = await listenInRange(h.store, 8787, 8799, undefined, { loginThrottle: { perAddress: 3, perAccount: 100 }, trustedProxies: new Set(['127.0.0.1']) })
+  }, 60_000)
+  afterAll(() => server?.close())
+
+  it('counts the client the proxy names, not the proxy; a direct client cannot pick its address', async () => {
+    const viaProxy = async (client: string, i: number) => (await loginFrom(server, '127.0.0.1', `name-${i}`, 'wrong password 0', client)).status
+    // Client A through the proxy reaches its limit; client B through the same proxy is not held with it.
+    expect([await viaProxy('198.51.100.1', 1), await viaProxy('198.51.100.1', 2), await viaProxy('198.51.100.1', 3), await viaProxy('198.51.100.1', 4)]).toEqual([401, 401, 401, 429])
+    expect(await viaProxy('198.51.100.2', 5)).toBe(401)
+    // A client's own X-Forwarded-For, left of what the proxy appended, does not free it.
+    expect(await viaProxy('6.6.6.6, 198.51.100.1', 6)).toBe(429)
+    // Straight to the server, the header is ignored: the socket's address is counted.
+    const direct: number[] = []
+    for (let i = 0; i < 4; i++)
+      direct.push((await loginFrom(server, '127.0.0.9', `direct-${i}`, 'wrong password 0', `203.0.113.${i}`)).status)
+    expect(direct).toEqual([401, 401, 401, 429])
   })
 })
