@@ -5,6 +5,7 @@ import Beasties from 'beasties'
 import { precompressFile } from './precompress'
 import { AWAY_CLASS, bootScript } from './prerender/boot-script'
 import { injectPrerender } from './prerender/inject'
+import { pruneInlineStyles } from './prerender/prune-custom-properties'
 import { renderHomeHtml } from './prerender/render-home'
 
 /**
@@ -15,24 +16,17 @@ import { renderHomeHtml } from './prerender/render-home'
  */
 export function prerenderHome(): Plugin {
   let config: ResolvedConfig
-  let bootFile = ''
   return {
     name: 'yaodiantong:prerender-home',
     apply: 'build',
     configResolved(resolved) {
       config = resolved
     },
-    generateBundle() {
-      if (config.build.ssr)
-        return
-      const ref = this.emitFile({ type: 'asset', name: 'boot.js', source: bootScript(config.base) })
-      bootFile = this.getFileName(ref)
-    },
     closeBundle: {
       order: 'pre',
       sequential: true,
       async handler(error?: Error) {
-        if (error || config.build.ssr || !bootFile)
+        if (error || config.build.ssr)
           return
         const outDir = resolve(config.root, config.build.outDir)
         const file = join(outDir, 'index.html')
@@ -40,7 +34,7 @@ export function prerenderHome(): Plugin {
         if (!existsSync(file))
           return
         const appHtml = await renderHomeHtml(config.root, config.base, config.mode)
-        const html = injectPrerender(readFileSync(file, 'utf8'), appHtml, `${config.base}${bootFile}`)
+        const html = injectPrerender(readFileSync(file, 'utf8'), appHtml, bootScript(config.base))
         const beasties = new Beasties({
           path: outDir,
           publicPath: config.base,
@@ -53,7 +47,7 @@ export function prerenderHome(): Plugin {
           logLevel: 'warn',
         })
         // Beasties marks <html> for its own bookkeeping; the page has no use for it.
-        const page = (await beasties.process(html)).replace(' data-beasties-container', '')
+        const page = pruneInlineStyles((await beasties.process(html)).replace(' data-beasties-container', ''))
         writeFileSync(file, page)
         // vite-plugin-compression2 compressed index.html in generateBundle, before this rewrite: its copies would
         // serve the page without the prerender.

@@ -12,6 +12,7 @@ import { compressApi } from './http/compress-api'
 import { HttpError } from './http/errors'
 import { createHealthRoutes } from './http/health'
 import { createInflightTracker } from './http/inflight'
+import { shellScriptHashes } from './http/inline-scripts'
 import { securityHeaders } from './http/security-headers'
 import { withSafeErrors } from './log'
 import { mountStatic } from './static'
@@ -51,7 +52,7 @@ export function createApp(options: AppOptions) {
   const app = new Hono()
   const trusted = options.trustedProxies ?? new Set<string>()
 
-  app.use('*', securityHeaders())
+  app.use('*', securityHeaders(options.distDir ? shellScriptHashes(options.distDir) : []))
   app.use('*', async (c, next) => {
     const started = performance.now()
     await next()

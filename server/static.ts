@@ -10,8 +10,10 @@ const HASHED = /^\/(?:assets|data)\//
 const REVALIDATED = new Set(['/sw.js', '/registerSW.js', '/manifest.webmanifest'])
 
 function cacheControl(path: string): string {
+  // No `public`: asset requests carry no credentials, so a max-age alone makes them cacheable everywhere, and the
+  // word would go out with each of a first visit's thirty hashed responses.
   if (HASHED.test(path))
-    return 'public, max-age=31536000, immutable'
+    return 'max-age=31536000, immutable'
   const last = path.slice(path.lastIndexOf('/') + 1)
   // App routes (served index.html) and HTML pages.
   if (!last.includes('.') || last.endsWith('.html') || REVALIDATED.has(path))

@@ -4,8 +4,8 @@ import { BASE_PX, ELDER_MODE_KEY, ELDER_PX, FONT_SIZE_KEY } from '../../src/stor
 export const AWAY_CLASS = 'not-home'
 
 /**
- * The classic script index.html runs in <head>, before the prerendered 首页 paints (an external file: the CSP
- * allows no inline script). It applies 长辈模式 and the font size as the settings store would (root font size and
+ * The classic script index.html runs inline in <head>, before the prerendered 首页 paints (the CSP allows it by its
+ * hash). It applies 长辈模式 and the font size as the settings store would (root font size and
  * the `elder` class, App.vue), so nothing resizes when the app starts; and off 首页 (the same index.html answers
  * /deck, /point/…) it hides the prerendered 首页, so it never flashes before another screen.
  */

@@ -12,17 +12,21 @@ export const PRERENDER_ATTR = 'data-prerender'
 export const PRERENDER_END_ID = 'prerender-end'
 
 /**
- * index.html with the prerendered app inside #app and the boot script first in <head>. The wrapper takes no box of
- * its own (display: contents), so the app mounted in its place lays out the same; off 首页 it is not shown at all.
+ * index.html with the prerendered app inside #app and the boot script first in <head>, inline: as a file it was a
+ * render-blocking request of its own, a round trip before the first paint on a weak signal. The server allows it by
+ * its hash (server/http/inline-scripts.ts). The wrapper takes no box of its own (display: contents), so the app
+ * mounted in its place lays out the same; off 首页 it is not shown at all.
  */
-export function injectPrerender(html: string, appHtml: string, bootSrc: string): string {
+export function injectPrerender(html: string, appHtml: string, bootCode: string): string {
   const mount = '<div id="app"></div>'
   const charset = /<meta charset="UTF-8"\s*\/?>/i
   if (!html.includes(mount) || !charset.test(html))
     throw new Error(`prerender: index.html needs ${mount} and a <meta charset>`)
+  if (/<\/script/i.test(bootCode))
+    throw new Error('prerender: the boot script cannot be inlined (it contains </script)')
   const style = `<style>[${PRERENDER_ATTR}]{display:contents}html.${AWAY_CLASS} [${PRERENDER_ATTR}]{display:none}</style>`
   const expect = `<link rel="expect" href="#${PRERENDER_END_ID}" blocking="render">`
-  const head = `<script src="${bootSrc}"></script>${style}${expect}`
+  const head = `<script>${bootCode}</script>${style}${expect}`
   return html
     .replace(charset, m => `${m}\n    ${head}`)
     .replace(mount, () => `<div id="app"><div ${PRERENDER_ATTR}>${appHtml}<span id="${PRERENDER_END_ID}" hidden></span></div></div>`)

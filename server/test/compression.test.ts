@@ -68,7 +68,7 @@ describe('compressed answers', () => {
 
   it('keeps cache headers and security headers on compressed answers', async () => {
     const asset = (await get('/assets/index-Ab12Cd34.js', CHROME)).res
-    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('cache-control')).toBe('max-age=31536000, immutable')
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff')
     for (const path of ['/', '/deck'])
       expect((await get(path, CHROME)).res.headers.get('cache-control'), path).toBe('no-cache')

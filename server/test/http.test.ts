@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
-import { SECURITY_HEADERS } from '../http/security-headers'
+import { API_HEADERS, SECURITY_HEADERS, WORKER_HEADERS } from '../http/security-headers'
 import { migrate } from '../store/migrate'
 import { storeFactories } from './stores'
 
@@ -36,7 +36,7 @@ describe('static PWA and headers', () => {
   it('caches hashed assets for good and revalidates index.html and sw.js', async () => {
     const asset = await app.request('/assets/index-Ab12Cd34.js')
     expect(asset.status).toBe(200)
-    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('cache-control')).toBe('max-age=31536000, immutable')
     for (const path of ['/', '/index.html', '/sw.js']) {
       const res = await app.request(path)
       expect(res.status, path).toBe(200)
@@ -55,7 +55,7 @@ describe('static PWA and headers', () => {
     const again = await app.request('/assets/index-Ab12Cd34.js', { headers: { 'If-None-Match': '"Ab12Cd34"' } })
     expect(again.status).toBe(304)
     expect(await again.text()).toBe('')
-    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(again.headers.get('cache-control')).toBe('max-age=31536000, immutable')
     expect(asset.headers.get('last-modified')).toBeNull()
   })
 
@@ -72,23 +72,28 @@ describe('static PWA and headers', () => {
   })
 
   it('sends the security headers on every document, worker and API response, errors included', async () => {
-    const responses = await Promise.all([
-      app.request('/'),
-      app.request('/deck'),
-      app.request('/sw.js'),
-      app.request('/assets/search-worker-Ab12Cd34.js'),
-      app.request('/favicon.svg'),
-      app.request('/assets/missing-123.js'),
-      app.request('/api/health'),
-      app.request('/api/nope'),
-      app.request('/api/auth/me'),
-      app.request('/api/sync/push', { method: 'POST', body: 'x' }),
-    ])
-    expect(responses.map(r => r.status)).toEqual([200, 200, 200, 200, 200, 404, 200, 404, 401, 401])
-    for (const res of responses) {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS))
-        expect(res.headers.get(name), `${res.status} ${res.headers.get('content-type')} ${name}`).toBe(value)
-    }
+    const cases = [
+      ['/', SECURITY_HEADERS, 200],
+      ['/deck', SECURITY_HEADERS, 200],
+      ['/favicon.svg', SECURITY_HEADERS, 200],
+      ['/assets/missing-123.js', SECURITY_HEADERS, 404],
+      ['/sw.js', WORKER_HEADERS, 200],
+      ['/assets/search-worker-Ab12Cd34.js', WORKER_HEADERS, 200],
+      ['/api/health', API_HEADERS, 200],
+      ['/api/nope', API_HEADERS, 404],
+      ['/api/auth/me', API_HEADERS, 401],
+      ['/api/sync/push', API_HEADERS, 401],
+    ] as const
+    const responses = await Promise.all(cases.map(([path]) => app.request(path, path === '/api/sync/push' ? { method: 'POST', body: 'x' } : {})))
+    expect(responses.map(r => r.status)).toEqual(cases.map(([, , status]) => status))
+    responses.forEach((res, i) => {
+      const [path, expected] = cases[i]!
+      for (const name of Object.keys(SECURITY_HEADERS))
+        expect(res.headers.get(name), `${path} ${name}`).toBe(expected[name] ?? null)
+    })
+    // An API answer opened on its own loads nothing and cannot be framed; a worker keeps the page's policy.
+    expect(API_HEADERS['Content-Security-Policy']).toBe('default-src \'none\'; frame-ancestors \'none\'')
+    expect(WORKER_HEADERS['Content-Security-Policy']).toBe(SECURITY_HEADERS['Content-Security-Policy'])
   })
 
   it('sends nosniff alone with what only a page reads, and no date with hashed files', async () => {

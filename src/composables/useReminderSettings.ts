@@ -19,7 +19,7 @@ export function useReminderSettings() {
   const background = ref(false)
 
   async function refresh(on: boolean) {
-    const { notificationState, schedulePeriodicReminder } = await import('~/reminders/permission')
+    const { notificationState, schedulePeriodicReminder } = await import('~/reminders/app-start')
     permission.value = notificationState()
     background.value = await schedulePeriodicReminder(on && !elderMode.value && permission.value === 'granted')
   }
@@ -29,7 +29,7 @@ export function useReminderSettings() {
     await updateReminderSettings({ on, elder: elderMode.value, pickedUnit: picked.value.trim() })
     // 长辈模式 shows banners only, so it never asks for the pop-up permission.
     if (on && !elderMode.value) {
-      const { askNotificationPermission } = await import('~/reminders/permission')
+      const { askNotificationPermission } = await import('~/reminders/app-start')
       await askNotificationPermission()
     }
     await refresh(on)

@@ -7,6 +7,7 @@ import { getFavoriteIds, getLatestCheckins } from '~/db/queries'
 import { buildLedgerCsv } from './ledger'
 import { ledgerFileName, ledgerFilterLabel } from './ledger-file-name'
 import { buildLedgerRecords } from './ledger-rows'
+import { buildLedgerXlsx, XLSX_MIME } from './ledger-xlsx'
 
 /**
  * How many 佐证 photos each check-in has: the ones taken on this phone (counted on the photos index, so no image
@@ -45,7 +46,7 @@ export async function buildLedgerFile(src: LedgerSource, filter: LedgerFilter, f
   const name = ledgerFileName(ledgerFilterLabel(filter, src), format, today)
   if (format === 'csv')
     return { blob: new Blob([buildLedgerCsv(records)], { type: 'text/csv;charset=utf-8' }), name, rows: records.length }
-  const [X, { buildLedgerXlsx, XLSX_MIME }] = await Promise.all([import('@e965/xlsx'), import('./ledger-xlsx')])
+  const X = await import('@e965/xlsx')
   return { blob: new Blob([buildLedgerXlsx(X, records) as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), name, rows: records.length }
 }
 

@@ -5,6 +5,10 @@ import { reminderPath } from '~/domain/reminders'
 import { showReminderNotification } from './notify'
 import { notificationState, schedulePeriodicReminder } from './permission'
 
+// 我的's reminder switch takes the permission steps from here, so they load with the start check as one chunk
+// (useReminderSettings.ts): apart, the two were a file each in the first visit's precache.
+export { askNotificationPermission, notificationState, schedulePeriodicReminder } from './permission'
+
 // The page's half of the reminders, loaded by 首页 only while they are on: at start, today's reminder (if the
 // service worker has not shown it) as a notification, or as a banner when notifications are not allowed or in
 // 长辈模式 (no pop-ups there).

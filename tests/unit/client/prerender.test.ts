@@ -43,16 +43,20 @@ describe('injectPrerender', () => {
   const page = '<!doctype html><html><head>\n<meta charset="UTF-8" />\n<title>t</title></head><body><div id="app"></div></body></html>'
 
   it('puts the app inside #app and the boot script first in <head>', () => {
-    const out = injectPrerender(page, '<main>$& 首页</main>', '/assets/boot-1.js')
+    const out = injectPrerender(page, '<main>$& 首页</main>', 'boot()')
     expect(out).toContain('<div id="app"><div data-prerender><main>$& 首页</main><span id="prerender-end" hidden></span></div></div>')
     // The first paint waits for the whole prerendered page, never a half-parsed one.
     expect(out).toContain('<link rel="expect" href="#prerender-end" blocking="render">')
     expect(out.indexOf('rel="expect"')).toBeLessThan(out.indexOf('<title>'))
-    expect(out.indexOf('<script src="/assets/boot-1.js"></script>')).toBeLessThan(out.indexOf('<title>'))
+    expect(out.indexOf('<script>boot()</script>')).toBeLessThan(out.indexOf('<title>'))
     expect(out).toContain('html.not-home [data-prerender]{display:none}')
   })
 
   it('refuses a page it cannot place the app in', () => {
-    expect(() => injectPrerender(page.replace('<div id="app"></div>', ''), '<main/>', '/b.js')).toThrow(/#?app/)
+    expect(() => injectPrerender(page.replace('<div id="app"></div>', ''), '<main/>', 'boot()')).toThrow(/#?app/)
+  })
+
+  it('refuses a boot script that would end its own element', () => {
+    expect(() => injectPrerender(page, '<main/>', 'x="</script><script>evil()"')).toThrow(/inlined/)
   })
 })
