@@ -42,8 +42,9 @@ export function prerenderHome(): Plugin {
           // hold back what comes before it.
           preload: 'body',
           // States the page may take before the stylesheet lands: 长辈模式 and off-首页 (set by the boot script), the
-          // sync chip's kinds.
-          allowRules: [/\.elder\b/, new RegExp(`\\.${AWAY_CLASS}\\b`), /\.sync-chip--/],
+          // sync chip's kinds. And the app's base variables and type (App.vue): beasties' selector engine does not
+          // match `html:root`, and without them the page painted unstyled sizes, then shifted when the file came.
+          allowRules: [/\.elder\b/, new RegExp(`\\.${AWAY_CLASS}\\b`), /\.sync-chip--/, /^html:root$/],
           logLevel: 'warn',
         })
         // Beasties marks <html> for its own bookkeeping; the page has no use for it.

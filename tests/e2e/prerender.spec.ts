@@ -12,8 +12,19 @@ import { ARTIFACTS, startPreview } from './support/server'
 // a shift, and the offline start, the update banner and the deck all still work over it.
 
 const SHOTS = process.env.PRERENDER_SHOTS_DIR
-/** The app's own bundle (not the boot script): blocking it shows what the HTML alone paints. */
+/** The app's own bundle: blocking it shows what the HTML alone paints. */
 const APP_BUNDLE = /\/assets\/index-[\w-]+\.js$/
+/** The full stylesheet, which loads at the end of <body>, after the first paint. */
+const STYLESHEET = /\/assets\/[\w-]+\.css$/
+
+/** Box and type of every element of the prerendered page, as laid out now. */
+function prerenderLayout(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('[data-prerender] *')].map((el) => {
+    const r = el.getBoundingClientRect()
+    const cs = getComputedStyle(el)
+    return [el.tagName, el.getAttribute('class'), r.top, r.left, r.width, r.height, cs.fontSize, cs.lineHeight, cs.color, cs.backgroundColor].join(' ')
+  }))
+}
 
 declare global {
   interface Window { __shift?: { cls: number, sources: string[] }, __prerendered?: string[] }
@@ -124,6 +135,28 @@ describe('the prerendered 首页', () => {
       expect(await page.locator('.tabbar').isVisible(), path).toBe(false)
     }
     await context.close()
+  })
+
+  it('lays out from its inlined CSS alone exactly as with the full stylesheet, in 长辈模式 too', async () => {
+    // A phone on a weak signal paints before the stylesheet arrives: any rule the inlined CSS lacks would shift the
+    // page when the file lands (the app's base variables once went missing so).
+    for (const elder of [false, true]) {
+      const layouts: string[][] = []
+      for (const blockStylesheet of [true, false]) {
+        const context = await browser.newContext(PHONE)
+        await context.route(APP_BUNDLE, route => route.abort())
+        if (blockStylesheet)
+          await context.route(STYLESHEET, route => route.abort())
+        if (elder)
+          await context.addInitScript(key => localStorage.setItem(key, 'true'), ELDER_MODE_KEY)
+        const page = await context.newPage()
+        await page.goto(BASE_URL, { waitUntil: 'load' })
+        layouts.push(await prerenderLayout(page))
+        await context.close()
+      }
+      expect(layouts[0]!.length, elder ? '长辈模式' : 'normal').toBeGreaterThan(100)
+      expect(layouts[0], elder ? '长辈模式' : 'normal').toEqual(layouts[1])
+    }
   })
 
   it('is taken over by the app with no layout shift and a clean console, in 长辈模式 too; the deck still works', async () => {
