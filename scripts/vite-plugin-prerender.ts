@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import Beasties from 'beasties'
 import { precompressFile } from './precompress'
 import { AWAY_CLASS, bootScript } from './prerender/boot-script'
-import { injectPrerender } from './prerender/inject'
+import { injectPrerender, lowPriorityStylesheets } from './prerender/inject'
 import { pruneInlineStyles } from './prerender/prune-custom-properties'
 import { renderHomeHtml } from './prerender/render-home'
 
@@ -48,7 +48,7 @@ export function prerenderHome(): Plugin {
           logLevel: 'warn',
         })
         // Beasties marks <html> for its own bookkeeping; the page has no use for it.
-        const page = pruneInlineStyles((await beasties.process(html)).replace(' data-beasties-container', ''))
+        const page = lowPriorityStylesheets(pruneInlineStyles((await beasties.process(html)).replace(' data-beasties-container', '')))
         writeFileSync(file, page)
         // vite-plugin-compression2 compressed index.html in generateBundle, before this rewrite: its copies would
         // serve the page without the prerender.

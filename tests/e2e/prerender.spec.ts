@@ -159,6 +159,37 @@ describe('the prerendered 首页', () => {
     }
   })
 
+  it('mounts the app only once the low-priority stylesheet has loaded, on 首页 and off it', async () => {
+    for (const path of ['/', '/favorites']) {
+      const context = await browser.newContext(PHONE)
+      // The stylesheet lands a second after everything else.
+      await context.route(STYLESHEET, async (route) => {
+        const response = await route.fetch()
+        await new Promise(resolve => setTimeout(resolve, 1000))
+        await route.fulfill({ response })
+      })
+      await context.addInitScript(() => {
+        const seen: string[] = []
+        ;(window as unknown as { __mounted: string[] }).__mounted = seen
+        new MutationObserver(() => {
+          const app = document.querySelector('#app > :not([data-prerender])')
+          if (app && !seen.length) {
+            const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+            seen.push(links.length && links.every(l => l.sheet && l.media === 'all') ? 'styled' : 'unstyled')
+          }
+        }).observe(document, { childList: true, subtree: true })
+      })
+      const page = await context.newPage()
+      const errors = watchConsole(page)
+      await page.goto(`${BASE_URL}${path}`)
+      await page.locator('.tabbar').waitFor({ state: 'visible', timeout: 30_000 })
+      await page.waitForFunction(() => (window as unknown as { __mounted: string[] }).__mounted.length > 0, undefined, { timeout: 30_000 })
+      expect(await page.evaluate(() => (window as unknown as { __mounted: string[] }).__mounted), path).toEqual(['styled'])
+      expect(errors, path).toEqual([])
+      await context.close()
+    }
+  })
+
   it('is taken over by the app with no layout shift and a clean console, in 长辈模式 too; the deck still works', async () => {
     // Tall enough to hold all of 首页, so a shift anywhere (临近截止 landing, the plans below it) would count.
     const context = await browser.newContext({ ...PHONE, viewport: { width: 390, height: 3000 } })
