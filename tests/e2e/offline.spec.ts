@@ -41,7 +41,8 @@ describe('offline after the first visit', () => {
     expect(await firstHit.textContent().then(normalizeText)).toContain('电子证照')
     await page.goto(`${BASE_URL}/search?q=yjs`)
     await expect.poll(() => page.getByTestId('search-count').textContent().then(normalizeText).catch(() => ''), { timeout: 15_000 }).toMatch(/找到 [1-9]\d* 条/)
-    expect(await page.locator('.search-page__list').textContent().then(normalizeText)).toContain('一件事')
+    // The rows follow the count by a frame or two.
+    await expect.poll(() => page.locator('.search-page__list').textContent().then(normalizeText).catch(() => ''), { timeout: 15_000 }).toContain('一件事')
 
     // A card's detail, opened from the results.
     const pointId = await page.locator('.search-page__list .result').first().getAttribute('data-point')

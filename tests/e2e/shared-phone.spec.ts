@@ -231,7 +231,8 @@ describe('a shared phone: whose check-ins are whose', () => {
       .toEqual(['材料已报送', ...notes].sort())
     const outbox = await readIdb<{ id: string, state: string }>(page, 'outbox')
     expect(outbox).toEqual([expect.objectContaining({ id: badId, state: 'rejected' })])
-    expect(normalizeText(await page.getByTestId('sync-state-text').textContent())).toBe('已同步')
+    // The server holds them: the word follows once the engine's round ends.
+    await expect.poll(async () => normalizeText(await page.getByTestId('sync-state-text').textContent()), { timeout: 15_000 }).toBe('已同步')
 
     // 退出并清除本机数据 names what goes before it goes; the server keeps what was synced.
     await page.getByTestId('sign-out').click()
