@@ -1,13 +1,17 @@
+import type { PlanRow } from './plans'
 import type { PointRow } from './points'
 import type { Board, BoardPoint } from '~/domain/board'
 import Dexie from 'dexie'
 import { computeBoard, newestStatuses } from '~/domain/board'
 import { boardFromIndex } from '~/domain/board-index'
 import { currentPlanIds } from '~/domain/plan-currency'
-import { boardPointsFromPlans } from './board-points'
+import { unitMatcher } from '~/domain/unit-match'
+import { boardPointsFromPlans, unitBoardPoints } from './board-points'
 import { db } from './db'
 import { themeDeckKey } from './deck-index'
+import { unitFilterPoints } from './list-facts'
 import { currentOwner } from './owner'
+import { readFactPlans } from './plan-facts'
 import { getDeckIds, getLatestCheckins } from './queries'
 
 /** Which points a board counts: a plan's, a theme's, or 我的单位's. */
@@ -77,6 +81,21 @@ async function themeBoardFromIndex(themeId: string, today: Date): Promise<BoardD
   return { title, mine, unit }
 }
 
+/** 我的单位's board points from the plans' kept unit facts (one row per plan); undefined for other scopes or older data. */
+async function unitBoard(scope: BoardScope, plans: PlanRow[], current: ReadonlySet<string>): Promise<BoardPoint[] | undefined> {
+  if (scope.kind !== 'unit' || !scope.unit)
+    return undefined
+  const facts = await readFactPlans(plans)
+  return facts && unitBoardPoints(unitFilterPoints(facts, unitMatcher(scope.unit)), plans, current)
+}
+
+async function boardPoints(scope: BoardScope, ids: string[], plans: PlanRow[], current: ReadonlySet<string>): Promise<BoardPoint[]> {
+  const byPlan = scope.kind !== 'plan'
+  const inScope = scope.kind === 'plan' ? plans.filter(p => p.id === scope.id) : plans
+  return boardPointsFromPlans(ids, inScope, byPlan, current)
+    ?? toBoardPoints((await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined), byPlan, current)
+}
+
 /** The board of a scope, read from IndexedDB (works offline); the viewer's own check-ins, and the unit's beside them. */
 export async function getBoardData(scope: BoardScope, today: Date = new Date()): Promise<BoardData> {
   if (scope.kind === 'theme') {
@@ -84,12 +103,9 @@ export async function getBoardData(scope: BoardScope, today: Date = new Date()):
     if (kept)
       return kept
   }
-  const [ids, plans, latest, viewer, title] = await Promise.all([scopeIds(scope), db.plans.toArray(), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
-  const byPlan = scope.kind !== 'plan'
+  const [plans, latest, viewer, title] = await Promise.all([db.plans.toArray(), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
   const current = currentPlanIds(plans, today)
-  const inScope = scope.kind === 'plan' ? plans.filter(p => p.id === scope.id) : plans
-  const points = boardPointsFromPlans(ids, inScope, byPlan, current)
-    ?? toBoardPoints((await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined), byPlan, current)
+  const points = await unitBoard(scope, plans, current) ?? await boardPoints(scope, await scopeIds(scope), plans, current)
   const own = new Map([...latest].map(([id, c]) => [id, c.status]))
   const mine = computeBoard(points, own, today)
   const colleagues = await colleagueRows(viewer)

@@ -150,3 +150,31 @@ export function unitRole(point: UnitPointContext, m: UnitMatcher): UnitRole | nu
   const all = [...point.leadUnits, ...point.partnerUnits]
   return all.some(u => isCollectiveUnit(u) && collectiveCovers(u, point, m.canonical)) ? 'collective' : null
 }
+
+/** How one unit name, as a plan writes it, concerns the user's unit: bits of UNIT_EXACT, UNIT_PART and UNIT_COVERS. */
+export const UNIT_EXACT = 1
+export const UNIT_PART = 2
+export const UNIT_COVERS = 4
+
+/**
+ * unitRole's tests of one name, all at once: a plan names the same few units on many points, so a caller that keeps
+ * each plan's distinct names (src/domain/unit-facts.ts) tests each once per plan instead of once per point.
+ */
+export function unitNameMatch(unit: string, plan: UnitPlanContext, m: UnitMatcher): number {
+  if (!m.canonical)
+    return 0
+  if (isCollectiveUnit(unit))
+    return collectiveCovers(unit, plan, m.canonical) ? UNIT_COVERS : 0
+  return (named(unit, plan, m, true) ? UNIT_EXACT : 0) | (named(unit, plan, m, false) ? UNIT_PART : 0)
+}
+
+/** unitRole from the unitNameMatch bits of a point's lead names and of its partner names (each OR-ed together). */
+export function roleFromMatches(leads: number, partners: number): UnitRole | null {
+  for (const bit of [UNIT_EXACT, UNIT_PART]) {
+    if (leads & bit)
+      return 'lead'
+    if (partners & bit)
+      return 'partner'
+  }
+  return (leads | partners) & UNIT_COVERS ? 'collective' : null
+}
