@@ -1,7 +1,7 @@
 import type { FactPlan } from './plan-facts'
 import type { FilterPoint } from '~/domain/point-filter'
 import type { UnitMatcher } from '~/domain/unit-match'
-import { planUnitRoles, pointUnitIndexes, qualifiedUnits } from '~/domain/unit-facts'
+import { planUnitMatches, planUnitRoles, pointUnitIndexes, qualifiedUnits } from '~/domain/unit-facts'
 import { isCollectiveUnit } from '~/domain/unit-match'
 import { LEVEL_ORDER } from './plans'
 
@@ -13,17 +13,17 @@ function byReadingOrder(a: FactPlan, b: FactPlan): number {
   return LEVEL_ORDER[a.row.level] - LEVEL_ORDER[b.row.level] || (b.row.year ?? 0) - (a.row.year ?? 0) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0)
 }
 
+/** Runs for each of 100,000 points: plain loops, and one object shape whatever the role. */
 function filterPoint(plan: FactPlan, leads: readonly string[], k: number, role?: FilterPoint['role']): FilterPoint {
-  const { row, facts, offsets } = plan
-  return {
-    id: plan.ids[k]!,
-    planId: row.id,
-    level: row.level,
-    region: row.region,
-    leads: Array.from(pointUnitIndexes(facts.refs, offsets[k]!), i => leads[i]!),
-    deadline: plan.deadlines[k] ?? null,
-    ...(role ? { role } : {}),
-  }
+  const { row, facts: { refs } } = plan
+  const at = plan.offsets[k]!
+  const names: string[] = []
+  for (let j = at + 1; j <= at + refs[at]!; j++)
+    names.push(leads[refs[j]!]!)
+  const p: FilterPoint = { id: plan.ids[k]!, planId: row.id, level: row.level, region: row.region, leads: names, deadline: plan.deadlines[k] ?? null }
+  if (role)
+    p.role = role
+  return p
 }
 
 /** 我的单位's points, in reading order, with how each concerns the unit. */
@@ -32,9 +32,11 @@ export function unitFilterPoints(plans: readonly FactPlan[], m: UnitMatcher): Fi
   if (!m.canonical)
     return out
   for (const plan of [...plans].sort(byReadingOrder)) {
-    const roles = planUnitRoles(plan.row, plan.facts, plan.offsets, m)
-    if (!roles.some(r => r !== null))
+    const match = planUnitMatches(plan.row, plan.facts, m)
+    // Most plans name nothing of the unit: their points are not looked at.
+    if (match.every(b => b === 0))
       continue
+    const roles = planUnitRoles(plan.facts, plan.offsets, match)
     const leads = qualifiedUnits(plan.row, plan.facts)
     roles.forEach((role, k) => {
       if (role)
@@ -44,24 +46,43 @@ export function unitFilterPoints(plans: readonly FactPlan[], m: UnitMatcher): Fi
   return out
 }
 
+/**
+ * Where each id is: decks list a plan's points in its order, so the point after the last one found is tried first,
+ * then the plan the id names (ids are planId-number by contract), and only then a map of every point.
+ */
+function locator(plans: readonly FactPlan[]): (id: string) => [FactPlan, number] | undefined {
+  const byPlanId = new Map(plans.map(p => [p.row.id, p]))
+  let last: [FactPlan, number] | undefined
+  let all: Map<string, [FactPlan, number]> | undefined
+  const within = (plan: FactPlan | undefined, id: string, from: number): [FactPlan, number] | undefined => {
+    const k = plan ? plan.ids.indexOf(id, from) : -1
+    return k < 0 ? undefined : [plan!, k]
+  }
+  return (id) => {
+    const next = last && last[0].ids[last[1] + 1] === id ? [last[0], last[1] + 1] as [FactPlan, number] : undefined
+    last = next ?? within(byPlanId.get(id.slice(0, id.lastIndexOf('-'))), id, 0)
+    if (!last) {
+      all ??= new Map(plans.flatMap(p => p.ids.map((pid, k): [string, [FactPlan, number]] => [pid, [p, k]])))
+      last = all.get(id)
+    }
+    return last
+  }
+}
+
 /** The points of `ids`, in their order; ids of no stored plan are left out (as bulkGet's misses are). */
 export function idsFilterPoints(plans: readonly FactPlan[], ids: readonly string[]): FilterPoint[] {
-  const where = new Map<string, number>()
-  // One number per point (plan index and position packed): 100,000 small objects would cost more than the lookups.
-  const stride = Math.max(1, ...plans.map(p => p.ids.length))
-  plans.forEach((plan, i) => plan.ids.forEach((id, k) => where.set(id, i * stride + k)))
-  const leads = new Map<number, string[]>()
+  const find = locator(plans)
+  const leads = new Map<FactPlan, string[]>()
   const out: FilterPoint[] = []
   for (const id of ids) {
-    const at = where.get(id)
-    if (at === undefined)
+    const at = find(id)
+    if (!at)
       continue
-    const i = Math.floor(at / stride)
-    const plan = plans[i]!
-    let l = leads.get(i)
+    const [plan, k] = at
+    let l = leads.get(plan)
     if (!l)
-      leads.set(i, l = qualifiedUnits(plan.row, plan.facts))
-    out.push(filterPoint(plan, l, at - i * stride))
+      leads.set(plan, l = qualifiedUnits(plan.row, plan.facts))
+    out.push(filterPoint(plan, l, k))
   }
   return out
 }

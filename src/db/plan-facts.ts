@@ -7,20 +7,45 @@ import { db } from './db'
 /** A plan's units for 我的单位 and the lists' filters (src/domain/unit-facts.ts), one row per plan, written with it. */
 export interface PlanFactsRow extends PlanUnitFacts {
   planId: string
+  /** How many points the facts are of: they fit the plan row only if it has as many. */
+  count: number
 }
 
 export function toPlanFactsRow(plan: Plan): PlanFactsRow {
-  return { planId: plan.id, ...planUnitFacts(plan.sections.flatMap(s => s.points)) }
+  const points = plan.sections.flatMap(s => s.points)
+  return { planId: plan.id, count: points.length, ...planUnitFacts(points) }
 }
 
 /** A stored plan with what the lists need of every point of it, without reading a point row. */
 export interface FactPlan {
-  row: PlanRow
-  facts: PlanFactsRow
-  ids: string[]
-  deadlines: (string | null)[]
+  readonly row: PlanRow
+  readonly facts: PlanFactsRow
+  readonly ids: readonly string[]
+  readonly deadlines: readonly (string | null)[]
   /** Where each point's units start in facts.refs. */
-  offsets: Uint32Array
+  readonly offsets: Uint32Array
+}
+
+/** Its per-point arrays are made on first use: 我的单位 needs them only of the few plans that name the unit. */
+class StoredFactPlan implements FactPlan {
+  #ids?: string[]
+  #deadlines?: (string | null)[]
+  #offsets?: Uint32Array
+  constructor(readonly row: PlanRow, readonly facts: PlanFactsRow) {}
+  get ids() {
+    return this.#ids ??= this.row.sections.flatMap(s => s.pointIds)
+  }
+
+  get deadlines() {
+    return this.#deadlines ??= this.row.sections.flatMap(s => s.deadlines ?? [])
+  }
+
+  get offsets() {
+    const offsets = this.#offsets ??= pointOffsets(this.facts.refs, this.facts.count)
+    if (!offsets)
+      throw new Error(`plan facts of ${this.row.id} do not hold ${this.facts.count} points`)
+    return offsets
+  }
 }
 
 /**
@@ -33,12 +58,10 @@ export async function readFactPlans(planRows?: readonly PlanRow[]): Promise<Fact
   const out: FactPlan[] = []
   for (const row of rows) {
     const f = byPlan.get(row.id)
-    const ids = row.sections.flatMap(s => s.pointIds)
-    const deadlines = row.sections.flatMap(s => s.deadlines ?? [])
-    const offsets = f && deadlines.length === ids.length ? pointOffsets(f.refs, ids.length) : undefined
-    if (!f || !offsets)
+    const fits = f && row.sections.every(s => s.deadlines?.length === s.pointIds.length) && row.sections.reduce((n, s) => n + s.pointIds.length, 0) === f.count
+    if (!fits)
       return undefined
-    out.push({ row, facts: f, ids, deadlines, offsets })
+    out.push(new StoredFactPlan(row, f))
   }
   return out
 }

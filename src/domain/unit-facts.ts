@@ -54,12 +54,13 @@ export function pointUnitIndexes(refs: Uint32Array, offset: number, partners = f
   return refs.subarray(at + 1, at + 1 + refs[at]!)
 }
 
-/** unitRole of every point of a plan, each distinct name tested once; `offsets` from pointOffsets. */
-export function planUnitRoles(plan: UnitPlanContext, facts: PlanUnitFacts, offsets: Uint32Array, m: UnitMatcher): (UnitRole | null)[] {
-  const match = facts.units.map(u => unitNameMatch(u, plan, m))
-  // Most plans name nothing of the user's unit: no point of theirs need be looked at.
-  if (!match.some(b => b !== 0))
-    return Array.from(offsets, () => null)
+/** unitNameMatch of each of the plan's names, by index; all 0 (most plans) when no point of the plan concerns the unit. */
+export function planUnitMatches(plan: UnitPlanContext, facts: PlanUnitFacts, m: UnitMatcher): number[] {
+  return facts.units.map(u => unitNameMatch(u, plan, m))
+}
+
+/** unitRole of every point of a plan from planUnitMatches, each distinct name tested once; `offsets` from pointOffsets. */
+export function planUnitRoles(facts: PlanUnitFacts, offsets: Uint32Array, match: readonly number[]): (UnitRole | null)[] {
   const { refs } = facts
   const bits = (from: number, n: number) => {
     let b = 0

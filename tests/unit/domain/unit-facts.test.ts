@@ -1,6 +1,6 @@
 import type { PlanLevel } from '~/domain/plan'
 import { describe, expect, it } from 'vitest'
-import { planUnitFacts, planUnitRoles, pointOffsets, pointUnitIndexes, qualifiedUnits } from '~/domain/unit-facts'
+import { planUnitFacts, planUnitMatches, planUnitRoles, pointOffsets, pointUnitIndexes, qualifiedUnits } from '~/domain/unit-facts'
 import { qualifyUnit, unitMatcher, unitRole } from '~/domain/unit-match'
 
 // Names as plans write them: own-level short forms, long and short spellings, collective phrases, other levels.
@@ -39,7 +39,7 @@ describe('a plan\'s kept unit facts', () => {
       })
       for (const user of USERS) {
         const m = unitMatcher(user)
-        expect(planUnitRoles(p, facts, offsets, m)).toEqual(p.points.map(pt => unitRole({ ...p, ...pt }, m)))
+        expect(planUnitRoles(facts, offsets, planUnitMatches(p, facts, m))).toEqual(p.points.map(pt => unitRole({ ...p, ...pt }, m)))
       }
     })
   }
@@ -50,7 +50,7 @@ describe('a plan\'s kept unit facts', () => {
       const p = plan(seed)
       const facts = planUnitFacts(p.points)
       for (const user of USERS)
-        planUnitRoles(p, facts, pointOffsets(facts.refs, p.points.length)!, unitMatcher(user)).forEach(r => seen.add(r))
+        planUnitRoles(facts, pointOffsets(facts.refs, p.points.length)!, planUnitMatches(p, facts, unitMatcher(user))).forEach(r => seen.add(r))
     }
     expect([...seen].sort()).toEqual(['collective', 'lead', 'partner', null].sort())
   })
