@@ -40,7 +40,7 @@ export function boardPointsFromPlans(ids: readonly string[], plans: readonly Pla
  * 我的单位's board points from its list's points (list-facts.ts): the ones the unit's deck holds (its units named, not
  * only a 泛指 phrase), grouped by plan as boardPointsFromPlans does.
  */
-export function unitBoardPoints(points: readonly FilterPoint[], plans: readonly PlanRow[], current: ReadonlySet<string>): BoardPoint[] {
+export function unitBoardPoints(points: readonly FilterPoint[], plans: readonly { id: string, title: string }[], current: ReadonlySet<string>): BoardPoint[] {
   const titles = new Map(plans.map(p => [p.id, p.title]))
   const planNo = new Map<string, number>()
   return points.filter(p => p.role !== 'collective').map((p) => {

@@ -1,4 +1,3 @@
-import type { PlanRow } from './plans'
 import type { PointRow } from './points'
 import type { Board, BoardPoint } from '~/domain/board'
 import Dexie from 'dexie'
@@ -11,7 +10,7 @@ import { db } from './db'
 import { themeDeckKey } from './deck-index'
 import { unitFilterPoints } from './list-facts'
 import { currentOwner } from './owner'
-import { readFactPlans } from './plan-facts'
+import { readUnitFactPlans } from './plan-facts'
 import { getDeckIds, getLatestCheckins } from './queries'
 
 /** Which points a board counts: a plan's, a theme's, or 我的单位's. */
@@ -81,15 +80,25 @@ async function themeBoardFromIndex(themeId: string, today: Date): Promise<BoardD
   return { title, mine, unit }
 }
 
-/** 我的单位's board points from the plans' kept unit facts (one row per plan); undefined for other scopes or older data. */
-async function unitBoard(scope: BoardScope, plans: PlanRow[], current: ReadonlySet<string>): Promise<BoardPoint[] | undefined> {
-  if (scope.kind !== 'unit' || !scope.unit)
+/**
+ * 我的单位's board points from the plans' kept unit facts: small rows of every plan, whole rows only of the plans that
+ * name the unit. Undefined for data stored before the facts.
+ */
+async function unitBoard(unit: string, today: Date): Promise<BoardPoint[] | undefined> {
+  const m = unitMatcher(unit)
+  const kept = await readUnitFactPlans(m)
+  if (!kept)
     return undefined
-  const facts = await readFactPlans(plans)
-  return facts && unitBoardPoints(unitFilterPoints(facts, unitMatcher(scope.unit)), plans, current)
+  const plans = kept.all.map(f => f.plan)
+  return unitBoardPoints(unitFilterPoints(kept.plans, m), plans, currentPlanIds(plans, today))
 }
 
-async function boardPoints(scope: BoardScope, ids: string[], plans: PlanRow[], current: ReadonlySet<string>): Promise<BoardPoint[]> {
+async function scopePoints(scope: BoardScope, today: Date): Promise<BoardPoint[]> {
+  const kept = scope.kind === 'unit' && scope.unit ? await unitBoard(scope.unit, today) : undefined
+  if (kept)
+    return kept
+  const [ids, plans] = await Promise.all([scopeIds(scope), db.plans.toArray()])
+  const current = currentPlanIds(plans, today)
   const byPlan = scope.kind !== 'plan'
   const inScope = scope.kind === 'plan' ? plans.filter(p => p.id === scope.id) : plans
   return boardPointsFromPlans(ids, inScope, byPlan, current)
@@ -103,9 +112,7 @@ export async function getBoardData(scope: BoardScope, today: Date = new Date()):
     if (kept)
       return kept
   }
-  const [plans, latest, viewer, title] = await Promise.all([db.plans.toArray(), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
-  const current = currentPlanIds(plans, today)
-  const points = await unitBoard(scope, plans, current) ?? await boardPoints(scope, await scopeIds(scope), plans, current)
+  const [points, latest, viewer, title] = await Promise.all([scopePoints(scope, today), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
   const own = new Map([...latest].map(([id, c]) => [id, c.status]))
   const mine = computeBoard(points, own, today)
   const colleagues = await colleagueRows(viewer)

@@ -7,7 +7,7 @@ import { applyFilter, toFilterRows } from '~/domain/point-filter'
 import { isCollectiveUnit, qualifyUnit, unitMatcher, unitRole } from '~/domain/unit-match'
 import { db } from './db'
 import { directoryOf, idsFilterPoints, unitDirectoryFromFacts, unitFilterPoints } from './list-facts'
-import { readFactPlans } from './plan-facts'
+import { readFactPlans, readUnitFactPlans } from './plan-facts'
 import { comparePointsByPlan } from './points'
 
 // Point lists (/list): the facts their filters need, read once per data change; filtering and counting then run
@@ -52,9 +52,9 @@ async function unitPoints(unit: string, signal?: AbortSignal): Promise<FilterPoi
   const m = unitMatcher(unit)
   if (!m.canonical)
     return []
-  const plans = await readFactPlans()
-  if (plans)
-    return signal?.aborted ? undefined : unitFilterPoints(plans, m)
+  const kept = await readUnitFactPlans(m)
+  if (kept)
+    return signal?.aborted ? undefined : unitFilterPoints(kept.plans, m)
   const hits: { row: PointRow, role: FilterPoint['role'] }[] = []
   const read = await eachPointChunk((rows) => {
     for (const row of rows) {

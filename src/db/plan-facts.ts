@@ -1,7 +1,9 @@
 import type { PlanRow } from './plans'
-import type { Plan } from '~/domain/plan'
+import type { Plan, PlanLevel } from '~/domain/plan'
+import type { PlanForCurrency } from '~/domain/plan-currency'
 import type { PlanUnitFacts } from '~/domain/unit-facts'
-import { planUnitFacts, pointOffsets } from '~/domain/unit-facts'
+import type { UnitMatcher } from '~/domain/unit-match'
+import { planUnitFacts, planUnitMatches, pointOffsets } from '~/domain/unit-facts'
 import { db } from './db'
 
 /** A plan's units for 我的单位 and the lists' filters (src/domain/unit-facts.ts), one row per plan, written with it. */
@@ -9,11 +11,14 @@ export interface PlanFactsRow extends PlanUnitFacts {
   planId: string
   /** How many points the facts are of: they fit the plan row only if it has as many. */
   count: number
+  /** What 我的单位 needs of the plan itself (matching, currency, the board's headings), so it reads whole plan rows only of the plans that name the unit. */
+  plan: PlanForCurrency & { title: string, level: PlanLevel }
 }
 
 export function toPlanFactsRow(plan: Plan): PlanFactsRow {
   const points = plan.sections.flatMap(s => s.points)
-  return { planId: plan.id, count: points.length, ...planUnitFacts(points) }
+  const { id, title, region, level, year, series } = plan
+  return { planId: plan.id, count: points.length, plan: { id, title, region, level, year, ...(series ? { series } : {}) }, ...planUnitFacts(points) }
 }
 
 /** A stored plan with what the lists need of every point of it, without reading a point row. */
@@ -57,11 +62,36 @@ export async function readFactPlans(planRows?: readonly PlanRow[]): Promise<Fact
   const byPlan = new Map(facts.map(f => [f.planId, f]))
   const out: FactPlan[] = []
   for (const row of rows) {
-    const f = byPlan.get(row.id)
-    const fits = f && row.sections.every(s => s.deadlines?.length === s.pointIds.length) && row.sections.reduce((n, s) => n + s.pointIds.length, 0) === f.count
-    if (!fits)
+    const plan = toFactPlan(row, byPlan.get(row.id))
+    if (!plan)
       return undefined
-    out.push(new StoredFactPlan(row, f))
+    out.push(plan)
   }
   return out
+}
+
+function toFactPlan(row: PlanRow | undefined, f: PlanFactsRow | undefined): FactPlan | undefined {
+  const fits = row && f?.plan && row.sections.every(s => s.deadlines?.length === s.pointIds.length) && row.sections.reduce((n, s) => n + s.pointIds.length, 0) === f.count
+  return fits ? new StoredFactPlan(row, f) : undefined
+}
+
+/**
+ * 我的单位's plans: every plan's facts (small rows) are matched to the unit and only the plans some point of which
+ * concerns it are read whole. `all` is every plan's facts (their `plan` is what currentPlanIds needs). Undefined as
+ * readFactPlans.
+ */
+export async function readUnitFactPlans(m: UnitMatcher): Promise<{ plans: FactPlan[], all: PlanFactsRow[] } | undefined> {
+  const [all, count] = await Promise.all([db.planFacts.toArray(), db.plans.count()])
+  if (all.length !== count || !all.every(f => f.plan))
+    return undefined
+  const named = all.filter(f => planUnitMatches(f.plan, f, m).some(b => b !== 0))
+  const rows = await db.plans.bulkGet(named.map(f => f.planId))
+  const plans: FactPlan[] = []
+  for (const [i, row] of rows.entries()) {
+    const plan = toFactPlan(row, named[i])
+    if (!plan)
+      return undefined
+    plans.push(plan)
+  }
+  return { plans, all }
 }
