@@ -64,8 +64,10 @@ try {
   const unit = topUnit(join(dist, files.corpusUrl(points)))
   const pickUnit = `localStorage.setItem('ydt:my-unit', ${JSON.stringify(unit)})`
   const unitList = `/list?kind=unit&unit=${encodeURIComponent(unit)}`
-  if (parts.has('unit'))
+  if (parts.has('unit')) {
     ms(`我的单位 board (${unit}) from its list, in the app`, await boardFromList(server.url, profile, unitList, rounds, pickUnit))
+    ms(`我的单位 board from its list once the list's counts are done`, await boardFromList(server.url, profile, unitList, rounds, pickUnit, '.list-filters__bar'))
+  }
   if (parts.has('lists')) {
     ms('theme list, navigation to its filter bar', await filterBarTimes(server.url, profile, files.listUrl, rounds))
     ms(`我的单位 list (${unit}), navigation to its filter bar`, await filterBarTimes(server.url, profile, unitList, rounds, pickUnit))

@@ -4,6 +4,7 @@ import type { PlanForCurrency } from '~/domain/plan-currency'
 import type { PlanUnitFacts } from '~/domain/unit-facts'
 import type { UnitMatcher } from '~/domain/unit-match'
 import { planUnitFacts, planUnitMatches, pointOffsets } from '~/domain/unit-facts'
+import { UNIT_KEY_RULES } from '~/domain/unit-match'
 import { db } from './db'
 
 /** A plan's units for 我的单位 and the lists' filters (src/domain/unit-facts.ts), one row per plan, written with it. */
@@ -18,7 +19,7 @@ export interface PlanFactsRow extends PlanUnitFacts {
 export function toPlanFactsRow(plan: Plan): PlanFactsRow {
   const points = plan.sections.flatMap(s => s.points)
   const { id, title, region, level, year, series } = plan
-  return { planId: plan.id, count: points.length, plan: { id, title, region, level, year, ...(series ? { series } : {}) }, ...planUnitFacts(points) }
+  return { planId: plan.id, count: points.length, plan: { id, title, region, level, year, ...(series ? { series } : {}) }, ...planUnitFacts(plan, points) }
 }
 
 /** A stored plan with what the lists need of every point of it, without reading a point row. */
@@ -71,7 +72,7 @@ export async function readFactPlans(planRows?: readonly PlanRow[]): Promise<Fact
 }
 
 function toFactPlan(row: PlanRow | undefined, f: PlanFactsRow | undefined): FactPlan | undefined {
-  const fits = row && f?.plan && row.sections.every(s => s.deadlines?.length === s.pointIds.length) && row.sections.reduce((n, s) => n + s.pointIds.length, 0) === f.count
+  const fits = row && f?.plan && f.keyRules === UNIT_KEY_RULES && row.sections.every(s => s.deadlines?.length === s.pointIds.length) && row.sections.reduce((n, s) => n + s.pointIds.length, 0) === f.count
   return fits ? new StoredFactPlan(row, f) : undefined
 }
 
@@ -82,7 +83,7 @@ function toFactPlan(row: PlanRow | undefined, f: PlanFactsRow | undefined): Fact
  */
 export async function readUnitFactPlans(m: UnitMatcher): Promise<{ plans: FactPlan[], all: PlanFactsRow[] } | undefined> {
   const [all, count] = await Promise.all([db.planFacts.toArray(), db.plans.count()])
-  if (all.length !== count || !all.every(f => f.plan))
+  if (all.length !== count || !all.every(f => f.plan && f.keyRules === UNIT_KEY_RULES))
     return undefined
   const named = all.filter(f => planUnitMatches(f.plan, f, m).some(b => b !== 0))
   const rows = await db.plans.bulkGet(named.map(f => f.planId))

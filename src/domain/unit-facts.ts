@@ -1,5 +1,5 @@
 import type { UnitMatcher, UnitPlanContext, UnitRole } from './unit-match'
-import { qualifyUnit, roleFromMatches, unitNameMatch } from './unit-match'
+import { qualifyUnit, roleFromMatches, UNIT_KEY_RULES, unitKey, unitNameMatch } from './unit-match'
 
 /**
  * A plan's units in a form that reads fast at 100,000 points: its distinct names once, and per point only numbers.
@@ -9,13 +9,20 @@ import { qualifyUnit, roleFromMatches, unitNameMatch } from './unit-match'
 export interface PlanUnitFacts {
   /** The plan's distinct unit names (lead and partner) as written. */
   units: string[]
+  /**
+   * Each name's unitKey (canonical full name, '' for a collective phrase), by index. Spellings change only with a
+   * build, and a build's data rewrites every plan's facts (local plans' too, replacePlanData).
+   */
+  keys: string[]
+  /** UNIT_KEY_RULES when the keys were made. */
+  keyRules: number
   /** Per point, in reading order: how many lead units, their indexes in `units`, then the same for its partners. */
   refs: Uint32Array
 }
 
 interface UnitsOfPoint { leadUnits: readonly string[], partnerUnits: readonly string[] }
 
-export function planUnitFacts(points: Iterable<UnitsOfPoint>): PlanUnitFacts {
+export function planUnitFacts(plan: UnitPlanContext, points: Iterable<UnitsOfPoint>): PlanUnitFacts {
   const index = new Map<string, number>()
   const refs: number[] = []
   const ref = (u: string) => {
@@ -26,7 +33,8 @@ export function planUnitFacts(points: Iterable<UnitsOfPoint>): PlanUnitFacts {
   }
   for (const p of points)
     refs.push(p.leadUnits.length, ...p.leadUnits.map(ref), p.partnerUnits.length, ...p.partnerUnits.map(ref))
-  return { units: [...index.keys()], refs: Uint32Array.from(refs) }
+  const units = [...index.keys()]
+  return { units, keys: units.map(u => unitKey(u, plan)), keyRules: UNIT_KEY_RULES, refs: Uint32Array.from(refs) }
 }
 
 /**
@@ -56,7 +64,7 @@ export function pointUnitIndexes(refs: Uint32Array, offset: number, partners = f
 
 /** unitNameMatch of each of the plan's names, by index; all 0 (most plans) when no point of the plan concerns the unit. */
 export function planUnitMatches(plan: UnitPlanContext, facts: PlanUnitFacts, m: UnitMatcher): number[] {
-  return facts.units.map(u => unitNameMatch(u, plan, m))
+  return facts.units.map((u, i) => unitNameMatch(u, plan, m, facts.keys[i]))
 }
 
 /** unitRole of every point of a plan from planUnitMatches, each distinct name tested once; `offsets` from pointOffsets. */

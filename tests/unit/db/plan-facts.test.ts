@@ -98,6 +98,16 @@ describe('the plans\' kept unit facts', () => {
   }
 })
 
+describe('kept unit facts under other matching rules', () => {
+  it('are not used: the lists read the point rows until the plans are next written', async () => {
+    await replacePlanData(samplePlanData())
+    expect(await readFactPlans()).toBeDefined()
+    await db.planFacts.toCollection().modify({ keyRules: 1 })
+    expect(await readFactPlans()).toBeUndefined()
+    expect((await getListPoints({ kind: 'unit', unit: '湖南省政务局' }, undefined))!.length).toBeGreaterThan(0)
+  })
+})
+
 describe('schema v11 upgrade (plan facts)', () => {
   it('keeps every check-in and outbox row, lists from the point rows until the plan data is next written', async () => {
     db.close()

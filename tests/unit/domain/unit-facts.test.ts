@@ -26,7 +26,7 @@ describe('a plan\'s kept unit facts', () => {
   for (const seed of [1, 5, 42, 77, 2026, 31337]) {
     it(`give unitRole's answer and the qualified lead units of every point (plan ${seed})`, () => {
       const p = plan(seed)
-      const facts = planUnitFacts(p.points)
+      const facts = planUnitFacts(p, p.points)
       // Each name once, however many points name it.
       expect(new Set(facts.units).size).toBe(facts.units.length)
       const offsets = pointOffsets(facts.refs, p.points.length)!
@@ -48,7 +48,7 @@ describe('a plan\'s kept unit facts', () => {
     const seen = new Set<string | null>()
     for (let seed = 1; seed < 40; seed++) {
       const p = plan(seed)
-      const facts = planUnitFacts(p.points)
+      const facts = planUnitFacts(p, p.points)
       for (const user of USERS)
         planUnitRoles(facts, pointOffsets(facts.refs, p.points.length)!, planUnitMatches(p, facts, unitMatcher(user))).forEach(r => seen.add(r))
     }
@@ -56,7 +56,7 @@ describe('a plan\'s kept unit facts', () => {
   })
 
   it('do not fit a plan with another number of points', () => {
-    const facts = planUnitFacts([{ leadUnits: ['市政务局'], partnerUnits: [] }, { leadUnits: [], partnerUnits: ['市直相关单位'] }])
+    const facts = planUnitFacts({ region: '娄底市', level: 'city' }, [{ leadUnits: ['市政务局'], partnerUnits: [] }, { leadUnits: [], partnerUnits: ['市直相关单位'] }])
     expect(pointOffsets(facts.refs, 2)).toBeDefined()
     expect(pointOffsets(facts.refs, 1)).toBeUndefined()
     expect(pointOffsets(facts.refs, 3)).toBeUndefined()
