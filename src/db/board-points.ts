@@ -1,5 +1,6 @@
 import type { PlanRow } from './plans'
 import type { BoardPoint } from '~/domain/board'
+import type { FilterPoint } from '~/domain/point-filter'
 
 /**
  * The board's points from the plan rows alone (their sections keep each point's id and earliest deadline): reading
@@ -33,4 +34,18 @@ export function boardPointsFromPlans(ids: readonly string[], plans: readonly Pla
     out.push({ id, sectionNo: no, sectionTitle: byPlan ? plan.title : section.title, deadline, current: current.has(plan.id) })
   }
   return out
+}
+
+/**
+ * 我的单位's board points from its list's points (list-facts.ts): the ones the unit's deck holds (its units named, not
+ * only a 泛指 phrase), grouped by plan as boardPointsFromPlans does.
+ */
+export function unitBoardPoints(points: readonly FilterPoint[], plans: readonly { id: string, title: string }[], current: ReadonlySet<string>): BoardPoint[] {
+  const titles = new Map(plans.map(p => [p.id, p.title]))
+  const planNo = new Map<string, number>()
+  return points.filter(p => p.role !== 'collective').map((p) => {
+    const no = planNo.get(p.planId) ?? planNo.size
+    planNo.set(p.planId, no)
+    return { id: p.id, sectionNo: no, sectionTitle: titles.get(p.planId) ?? '', deadline: p.deadline, current: current.has(p.planId) }
+  })
 }

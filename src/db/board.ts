@@ -4,10 +4,13 @@ import Dexie from 'dexie'
 import { computeBoard, newestStatuses } from '~/domain/board'
 import { boardFromIndex } from '~/domain/board-index'
 import { currentPlanIds } from '~/domain/plan-currency'
-import { boardPointsFromPlans } from './board-points'
+import { unitMatcher } from '~/domain/unit-match'
+import { boardPointsFromPlans, unitBoardPoints } from './board-points'
 import { db } from './db'
 import { themeDeckKey } from './deck-index'
+import { unitFilterPoints } from './list-facts'
 import { currentOwner } from './owner'
+import { readUnitFactPlans } from './plan-facts'
 import { getDeckIds, getLatestCheckins } from './queries'
 
 /** Which points a board counts: a plan's, a theme's, or 我的单位's. */
@@ -77,6 +80,31 @@ async function themeBoardFromIndex(themeId: string, today: Date): Promise<BoardD
   return { title, mine, unit }
 }
 
+/**
+ * 我的单位's board points from the plans' kept unit facts: small rows of every plan, whole rows only of the plans that
+ * name the unit. Undefined for data stored before the facts.
+ */
+async function unitBoard(unit: string, today: Date): Promise<BoardPoint[] | undefined> {
+  const m = unitMatcher(unit)
+  const kept = await readUnitFactPlans(m)
+  if (!kept)
+    return undefined
+  const plans = kept.all.map(f => f.plan)
+  return unitBoardPoints(unitFilterPoints(kept.plans, m), plans, currentPlanIds(plans, today))
+}
+
+async function scopePoints(scope: BoardScope, today: Date): Promise<BoardPoint[]> {
+  const kept = scope.kind === 'unit' && scope.unit ? await unitBoard(scope.unit, today) : undefined
+  if (kept)
+    return kept
+  const [ids, plans] = await Promise.all([scopeIds(scope), db.plans.toArray()])
+  const current = currentPlanIds(plans, today)
+  const byPlan = scope.kind !== 'plan'
+  const inScope = scope.kind === 'plan' ? plans.filter(p => p.id === scope.id) : plans
+  return boardPointsFromPlans(ids, inScope, byPlan, current)
+    ?? toBoardPoints((await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined), byPlan, current)
+}
+
 /** The board of a scope, read from IndexedDB (works offline); the viewer's own check-ins, and the unit's beside them. */
 export async function getBoardData(scope: BoardScope, today: Date = new Date()): Promise<BoardData> {
   if (scope.kind === 'theme') {
@@ -84,12 +112,7 @@ export async function getBoardData(scope: BoardScope, today: Date = new Date()):
     if (kept)
       return kept
   }
-  const [ids, plans, latest, viewer, title] = await Promise.all([scopeIds(scope), db.plans.toArray(), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
-  const byPlan = scope.kind !== 'plan'
-  const current = currentPlanIds(plans, today)
-  const inScope = scope.kind === 'plan' ? plans.filter(p => p.id === scope.id) : plans
-  const points = boardPointsFromPlans(ids, inScope, byPlan, current)
-    ?? toBoardPoints((await db.points.bulkGet(ids)).filter((p): p is PointRow => p !== undefined), byPlan, current)
+  const [points, latest, viewer, title] = await Promise.all([scopePoints(scope, today), getLatestCheckins(), currentOwner(), scopeTitle(scope)])
   const own = new Map([...latest].map(([id, c]) => [id, c.status]))
   const mine = computeBoard(points, own, today)
   const colleagues = await colleagueRows(viewer)

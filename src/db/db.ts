@@ -6,6 +6,7 @@ import type { FavoriteRow } from './favorites'
 import type { MetaRow } from './meta'
 import type { OutboxRow } from './outbox'
 import type { PhotoCacheRow, PhotoRow } from './photos'
+import type { PlanFactsRow } from './plan-facts'
 import type { PlanPinyinRow } from './plan-pinyin'
 import type { PlanRow } from './plans'
 import type { PointRow } from './points'
@@ -47,6 +48,8 @@ export class AppDB extends Dexie {
   declare photoCache: Dexie.Table<PhotoCacheRow, [string, string]>
   /** Each theme's 进度看板 counts per plan, kept with the theme decks (src/db/board-index.ts). */
   declare boardIndex: EntityTable<BoardIndexRow, 'key'>
+  /** Each plan's units in compact form, for 我的单位 and the lists' filters (src/db/plan-facts.ts). */
+  declare planFacts: EntityTable<PlanFactsRow, 'planId'>
 
   constructor(name: string = DB_NAME) {
     super(name)
@@ -116,6 +119,12 @@ export class AppDB extends Dexie {
     // its plans are next written, and the board counts from the plan rows meanwhile.
     this.version(10).stores({
       boardIndex: 'key',
+    })
+    // v11: each plan's units, written with the plan, so 我的单位 and the lists' filter counts read one row per plan,
+    // not 100,000 point rows. Purely additive: no row of any other table, the outbox least of all, changes. Data
+    // stored before it has none until its plans are next written; lists read the point rows meanwhile.
+    this.version(11).stores({
+      planFacts: 'planId',
     })
   }
 }

@@ -6,6 +6,8 @@ import { currentPlanIds } from '~/domain/plan-currency'
 import { applyFilter, toFilterRows } from '~/domain/point-filter'
 import { isCollectiveUnit, qualifyUnit, unitMatcher, unitRole } from '~/domain/unit-match'
 import { db } from './db'
+import { directoryOf, idsFilterPoints, unitDirectoryFromFacts, unitFilterPoints } from './list-facts'
+import { readFactPlans, readUnitFactPlans } from './plan-facts'
 import { comparePointsByPlan } from './points'
 
 // Point lists (/list): the facts their filters need, read once per data change; filtering and counting then run
@@ -43,13 +45,16 @@ async function eachPointChunk(visit: (rows: PointRow[]) => void, signal?: AbortS
 }
 
 /**
- * 我的单位: every point is read (no index holds units: keeping one up for 100,000 points would slow every data
- * load for one list), matched, and kept in reading order.
+ * 我的单位: from the plans' kept facts (one row per plan); for data stored before them, every point is read, matched,
+ * and kept in reading order.
  */
 async function unitPoints(unit: string, signal?: AbortSignal): Promise<FilterPoint[] | undefined> {
   const m = unitMatcher(unit)
   if (!m.canonical)
     return []
+  const kept = await readUnitFactPlans(m)
+  if (kept)
+    return signal?.aborted ? undefined : unitFilterPoints(kept.plans, m)
   const hits: { row: PointRow, role: FilterPoint['role'] }[] = []
   const read = await eachPointChunk((rows) => {
     for (const row of rows) {
@@ -69,6 +74,9 @@ export async function getListPoints(base: DeckSource, ids: readonly string[] | u
     return unitPoints(base.unit, signal)
   if (ids === undefined)
     return undefined
+  const plans = await readFactPlans()
+  if (plans)
+    return signal?.aborted ? undefined : idsFilterPoints(plans, ids)
   const points: FilterPoint[] = []
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
     // The list was left (its query unsubscribed): the rest would only keep the next page waiting.
@@ -84,6 +92,9 @@ export async function getListPoints(base: DeckSource, ids: readonly string[] | u
 
 /** Units named on the points (with their region), most often named first: the 我的单位 picker offers them. */
 export async function getUnitDirectory(): Promise<{ unit: string, count: number }[]> {
+  const plans = await readFactPlans()
+  if (plans)
+    return unitDirectoryFromFacts(plans)
   const counts = new Map<string, number>()
   await eachPointChunk((rows) => {
     for (const p of rows) {
@@ -92,7 +103,7 @@ export async function getUnitDirectory(): Promise<{ unit: string, count: number 
         counts.set(u, (counts.get(u) ?? 0) + 1)
     }
   })
-  return [...counts].map(([unit, count]) => ({ unit, count })).sort((a, b) => b.count - a.count || a.unit.localeCompare(b.unit, 'zh-Hans-CN'))
+  return directoryOf(counts)
 }
 
 type LatestStatuses = () => Promise<ReadonlyMap<string, { status: CheckinStatus }>>

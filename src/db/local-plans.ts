@@ -3,6 +3,7 @@ import type { Plan, PlanData, PlanOrigin } from '~/domain/plan'
 import { db } from './db'
 import { updateDerivedTables } from './derived-plan-tables'
 import { META_KEYS } from './meta'
+import { toPlanFactsRow } from './plan-facts'
 import { putPlanPinyin } from './plan-pinyin'
 import { toPlanRow } from './plans'
 import { toPointRows } from './points'
@@ -31,7 +32,7 @@ async function touchLocalPlans(now: Date): Promise<void> {
   await db.meta.put({ key: META_KEYS.localPlansChangedAt, value: now.toISOString() })
 }
 
-const LOCAL_PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin]
+const LOCAL_PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin, db.planFacts]
 
 /**
  * 确认导入: stores imported plans as `local`, in one transaction. A plan already imported here is replaced by its
@@ -57,6 +58,7 @@ export async function importLocalPlans(data: Pick<PlanData, 'plans' | 'themes'>,
       await pointsOfPlan(plan.id).delete()
       await db.points.bulkPut(rows)
       await db.plans.put(toPlanRow(local))
+      await db.planFacts.put(toPlanFactsRow(local))
       await putPlanPinyin(local)
       await db.unpublishedPoints.bulkPut([
         ...dropped.map(r => ({ ...r, removed: true as const })),
@@ -84,6 +86,7 @@ export async function removeLocalPlan(planId: string, now: Date = new Date()): P
       return false
     await pointsOfPlan(planId).delete()
     await db.plans.delete(planId)
+    await db.planFacts.delete(planId)
     await db.planPinyin.delete(planId)
     await db.unpublishedPoints.where('planId').equals(planId).modify({ removed: true })
     await updateDerivedTables(new Set([planId]), [], { add: [] })

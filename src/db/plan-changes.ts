@@ -3,6 +3,7 @@ import type { PlanManifest } from '~/domain/plan-manifest'
 import { db } from './db'
 import { updateDerivedTables } from './derived-plan-tables'
 import { META_KEYS } from './meta'
+import { toPlanFactsRow } from './plan-facts'
 import { putPlanPinyin } from './plan-pinyin'
 import { versionRows } from './plan-versions'
 import { toPlanRow } from './plans'
@@ -19,7 +20,7 @@ export interface PlanChanges {
   themesVersion: string
 }
 
-const PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin]
+const PLAN_TABLES = () => [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin, db.planFacts]
 
 /**
  * A stored plan's point ids, from its row (points are always written with their plan's row): a delete by key is far
@@ -55,6 +56,7 @@ export async function applyPlanChanges(changes: PlanChanges, now: Date = new Dat
     for (const id of removed) {
       await db.points.bulkDelete(await storedPointIds(id))
       await db.plans.delete(id)
+      await db.planFacts.delete(id)
       await db.planPinyin.delete(id)
     }
     for (const plan of changes.plans) {
@@ -64,6 +66,7 @@ export async function applyPlanChanges(changes: PlanChanges, now: Date = new Dat
       await db.points.bulkDelete((await storedPointIds(plan.id)).filter(id => !kept.has(id)))
       await db.points.bulkPut(rows)
       await db.plans.put(toPlanRow(plan))
+      await db.planFacts.put(toPlanFactsRow(plan))
       await putPlanPinyin(plan)
     }
     const stored = changes.plans.map(p => p.id)

@@ -8,6 +8,7 @@ import { buildBoardIndex } from './board-index'
 import { db } from './db'
 import { buildThemeDecks, themeDeckKey } from './deck-index'
 import { META_KEYS } from './meta'
+import { toPlanFactsRow } from './plan-facts'
 import { replacePlanPinyin } from './plan-pinyin'
 import { forgetVersions } from './plan-versions'
 import { toPlanRow } from './plans'
@@ -51,7 +52,7 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
   const now = options.now ?? new Date()
   const source = options.source ?? 'build'
   const incoming = new Set(data.plans.map(p => p.id))
-  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin], async () => {
+  await db.transaction('rw', [db.plans, db.points, db.themes, db.deckIndex, db.boardIndex, db.meta, db.unpublishedPoints, db.planPinyin, db.planFacts], async () => {
     const kept = await plansToKeep(incoming, source)
     const keptPlans = kept.plans.map(row => fromPlanRows(row, kept.points))
     const planRows = [...data.plans.map(toPlanRow), ...kept.plans]
@@ -72,6 +73,8 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
     await db.deckIndex.bulkPut(decks)
     await db.boardIndex.bulkPut(buildBoardIndex([...data.plans, ...keptPlans]))
     await putInChunks(planRows, chunkSize, c => db.plans.bulkPut(c))
+    await db.planFacts.clear()
+    await db.planFacts.bulkPut([...data.plans, ...keptPlans].map(toPlanFactsRow))
     await putInChunks(kept.points, chunkSize, c => db.points.bulkPut(c))
     // One plan at a time so the flattened rows of all plans never sit in memory together.
     let pending: ReturnType<typeof toPointRows> = []

@@ -71,16 +71,24 @@ export function ownStatus(latest: CheckinStatus | undefined): Exclude<MyStatus, 
  * way), plus 逾期 when a current plan's deadline has passed and it is not done, or 30天内到期 when it comes within
  * the next 30 days (today included). 往年 points are neither: the next year's plan took them over.
  */
-export function myStatuses(latest: CheckinStatus | undefined, deadline: string | null, current: boolean, today: Date): MyStatus[] {
+export function myStatuses(latest: CheckinStatus | undefined, deadline: string | null, current: boolean, today: Date, kindOf: (deadline: string | null) => string = d => deadlineStatus(d, today).kind): MyStatus[] {
   const own: MyStatus = ownStatus(latest)
   if (!current || own === 'done')
     return [own]
-  const kind = deadlineStatus(deadline, today).kind
+  const kind = kindOf(deadline)
   return kind === 'overdue' ? [own, 'overdue'] : kind === 'soon' ? [own, 'due_soon'] : [own]
 }
 
 /** The rows a list filters, in the order given. */
 export function toFilterRows(points: readonly FilterPoint[], currentPlans: ReadonlySet<string>, latest: ReadonlyMap<string, { status: CheckinStatus }>, today: Date): FilterRow[] {
+  // 100,000 points share a few hundred deadlines: each date is classed once, not once per point.
+  const kinds = new Map<string | null, string>()
+  const kindOf = (d: string | null) => {
+    let k = kinds.get(d)
+    if (k === undefined)
+      kinds.set(d, k = deadlineStatus(d, today).kind)
+    return k
+  }
   return points.map((p) => {
     const current = currentPlans.has(p.planId)
     return {
@@ -90,7 +98,7 @@ export function toFilterRows(points: readonly FilterPoint[], currentPlans: Reado
       region: p.region,
       current,
       leads: p.leads,
-      statuses: myStatuses(latest.get(p.id)?.status, p.deadline, current, today),
+      statuses: myStatuses(latest.get(p.id)?.status, p.deadline, current, today, kindOf),
       ...(p.role ? { role: p.role } : {}),
     }
   })

@@ -66,10 +66,12 @@ function cachedCanonical(name: string): string {
   return c
 }
 
+// 市直机关工委 is one unit; 市直相关单位, 市直各部门 are many.
+const COLLECTIVE = /^各|相关|有关|[省市县区]直各?(?:单位|部门)/
+
 /** A collective phrase (省直相关单位, 各县市区人民政府, 有关部门) rather than one named unit. */
 export function isCollectiveUnit(unit: string): boolean {
-  // 市直机关工委 is one unit; 市直相关单位, 市直各部门 are many.
-  return /^各|相关|有关|[省市县区]直各?(?:单位|部门)/.test(unit)
+  return COLLECTIVE.test(unit)
 }
 
 /** The level word a plan's own units start with: 省政务局 in a province plan, 市… in a city plan, 县…/区… in a county plan. */
@@ -128,9 +130,11 @@ export function unitMatcher(unit: string): UnitMatcher {
  * (娄底市行政审批服务局政务服务科 under 娄底市行政审批服务局). Exact matches are tried first by the caller.
  */
 function named(unit: string, plan: UnitPlanContext, m: UnitMatcher, exact: boolean): boolean {
-  if (isCollectiveUnit(unit))
-    return false
-  const c = cachedCanonical(qualifyUnit(unit, plan))
+  return !isCollectiveUnit(unit) && namedAs(cachedCanonical(qualifyUnit(unit, plan)), m, exact)
+}
+
+/** named() from the name's canonical full name `c`. */
+function namedAs(c: string, m: UnitMatcher, exact: boolean): boolean {
   if (exact)
     return c === m.canonical
   // A part of the unit: its name continues the unit's full name (at least a region and a body, so 市政府 alone does not swallow everything).
@@ -149,4 +153,49 @@ export function unitRole(point: UnitPointContext, m: UnitMatcher): UnitRole | nu
   }
   const all = [...point.leadUnits, ...point.partnerUnits]
   return all.some(u => isCollectiveUnit(u) && collectiveCovers(u, point, m.canonical)) ? 'collective' : null
+}
+
+/** How one unit name, as a plan writes it, concerns the user's unit: bits of UNIT_EXACT, UNIT_PART and UNIT_COVERS. */
+export const UNIT_EXACT = 1
+export const UNIT_PART = 2
+export const UNIT_COVERS = 4
+
+/**
+ * unitRole's tests of one name, all at once: a plan names the same few units on many points, so a caller that keeps
+ * each plan's distinct names (src/domain/unit-facts.ts) tests each once per plan instead of once per point.
+ */
+export function unitNameMatch(unit: string, plan: UnitPlanContext, m: UnitMatcher, key: string = unitKey(unit, plan)): number {
+  if (!m.canonical)
+    return 0
+  if (key === '')
+    return isCollectiveUnit(unit) && collectiveCovers(unit, plan, m.canonical) ? UNIT_COVERS : 0
+  return (namedAs(key, m, true) ? UNIT_EXACT : 0) | (namedAs(key, m, false) ? UNIT_PART : 0)
+}
+
+/**
+ * A name's canonical full name as the plan writes it, '' for a collective phrase: the same for every user, so it is
+ * kept with the plan facts and matching a unit at read time is string comparison, not 14 regular expressions a name.
+ */
+export function unitKey(unit: string, plan: UnitPlanContext): string {
+  return isCollectiveUnit(unit) ? '' : cachedCanonical(qualifyUnit(unit, plan))
+}
+
+/**
+ * A hash of the rules unitKey follows (the spellings, the level words, the collective phrases; data, so the same in
+ * every bundle, the plan-data worker's too): keys kept under other rules, an older build's, are not to be trusted.
+ */
+export const UNIT_KEY_RULES: number = [...ALIASES.map(([p, r]) => `${p.source}/${r}`), ...Object.values(OWN_PREFIX).map(String), COLLECTIVE.source]
+  .join('\n')
+  .split('')
+  .reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 7)
+
+/** unitRole from the unitNameMatch bits of a point's lead names and of its partner names (each OR-ed together). */
+export function roleFromMatches(leads: number, partners: number): UnitRole | null {
+  for (const bit of [UNIT_EXACT, UNIT_PART]) {
+    if (leads & bit)
+      return 'lead'
+    if (partners & bit)
+      return 'partner'
+  }
+  return (leads | partners) & UNIT_COVERS ? 'collective' : null
 }

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import type { SyncServer } from './support/sync-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, PHONE, waitForHomeData, waitForServiceWorker } from './support/browser'
@@ -18,6 +18,23 @@ function countUploads(context: BrowserContext): { puts: number } {
       seen.puts++
   })
   return seen
+}
+
+/** What the origin stores now, in bytes, as the browser counts it against the quota. */
+async function usage(page: Page): Promise<number> {
+  return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)
+}
+
+/**
+ * Overrides the origin's storage quota (`origin` as Chromium writes it: scheme, host and port, no slash). Chromium's
+ * IndexedDB keeps the space left for up to 30 s before it asks the quota again, so a lower quota binds only after
+ * that: the wait is what makes the next write meet the new quota rather than the one IndexedDB opened with. A
+ * higher quota needs no wait (a write beyond the space kept makes IndexedDB ask again).
+ */
+async function setQuota(cdp: CDPSession, origin: string, quotaSize: number, lowered = quotaSize < 2 ** 30): Promise<void> {
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(origin).origin, quotaSize })
+  if (lowered)
+    await new Promise(resolve => setTimeout(resolve, 31_000))
 }
 
 /** Opens the 打卡 sheet of `pointId`, adds `files` through the gallery input and waits for their thumbnails. */
@@ -142,21 +159,10 @@ describe('佐证 photos: offline check-in with photos, upload, colleagues, limit
     const form = await openSheetWithPhotos(page, pointId, files, '空间不足时的打卡')
     const before = await localSyncRows(page)
 
-    // The disk fills up as the photos are written: IndexedDB refuses the photos store's add with QuotaExceededError,
-    // as Chromium does when the origin is over its quota. (CDP Storage.overrideQuotaForOrigin had no effect on this
-    // Chromium's IndexedDB from a page session and fails from the browser session.)
-    await page.evaluate(() => {
-      const add = IDBObjectStore.prototype.add
-      const w = window as unknown as { restoreAdd: () => void }
-      w.restoreAdd = () => {
-        IDBObjectStore.prototype.add = add
-      }
-      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-        if (this.name === 'photos')
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-        return add.apply(this, args)
-      }
-    })
+    // The origin's real quota, a little above what it uses now: the photos' Blobs (with the check-in, one
+    // transaction) no longer fit, and Chromium's IndexedDB itself refuses the write with QuotaExceededError.
+    const cdp = await page.context().newCDPSession(page)
+    await setQuota(cdp, server.url, (await usage(page)) + 64_000)
     await form.getByTestId('checkin-save').click()
     const error = form.getByTestId('checkin-error')
     await error.waitFor({ timeout: 20_000 })
@@ -169,10 +175,11 @@ describe('佐证 photos: offline check-in with photos, upload, colleagues, limit
     expect(await readPhotos(page)).toHaveLength(0)
 
     // Space again: the same form saves all of it.
-    await page.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd())
+    await setQuota(cdp, server.url, 2 ** 30)
     await form.getByTestId('checkin-save').click()
     await form.waitFor({ state: 'detached' })
     expect((await localSyncRows(page)).checkins.filter(c => c.note === '空间不足时的打卡')).toHaveLength(1)
+    expect(await readPhotos(page)).toHaveLength(3)
     await page.context().close()
   }, 180_000)
 })

@@ -1,3 +1,4 @@
+import { median } from './cold-start'
 import { openProfile, throttle } from './session'
 
 export interface InAppBoard {
@@ -10,15 +11,21 @@ export interface InAppBoard {
  * tap on its 查看进度看板 link; the figure is ms from the tap to the first frame with the board's figures on screen.
  * Each round is a fresh browser process, so nothing of the board is cached from the round before.
  */
-export async function boardFromList(baseUrl: string, profileDir: string, listPath: string, rounds: number): Promise<InAppBoard> {
+export async function boardFromList(baseUrl: string, profileDir: string, listPath: string, rounds: number, initScript?: string, settledOn?: string): Promise<InAppBoard> {
   const samples: number[] = []
   for (let r = 0; r < rounds; r++) {
     const { context, page } = await openProfile(profileDir, { offline: true })
     try {
+      // E.g. the unit 我的单位 shows, picked on this device (localStorage), before the app reads it.
+      if (initScript)
+        await context.addInitScript(initScript)
       await page.goto(`${baseUrl}${listPath}`)
       await page.locator('[data-testid="list-board"]').waitFor({ timeout: 150_000 })
       // Let the list settle (its rows, the deck ids) so the tap measures the board, not the list's own start.
       await page.waitForTimeout(1500)
+      // E.g. the filter bar, shown once the list's counts are done: the tap then measures the board's own work only.
+      if (settledOn)
+        await page.locator(settledOn).first().waitFor({ timeout: 150_000 })
       await throttle(page)
       await page.evaluate(`(() => {
         window.__boardMs = undefined
@@ -47,7 +54,5 @@ export async function boardFromList(baseUrl: string, profileDir: string, listPat
       await context.close()
     }
   }
-  const sorted = [...samples].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return { samples, median: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2 }
+  return { samples, median: median(samples) }
 }
