@@ -32,19 +32,20 @@ export function injectPrerender(html: string, appHtml: string, bootCode: string)
     .replace(mount, () => `<div id="app"><div ${PRERENDER_ATTR}>${appHtml}<span id="${PRERENDER_END_ID}" hidden></span></div></div>`)
 }
 
-/** Switches a stylesheet loaded as `media="print"` to every medium once the parser reaches it (inline, by hash). */
-export const STYLESHEET_SWITCH = 'document.currentScript.previousElementSibling.media="all"'
+/** Marks a stylesheet the page loads as `media="print"`; the app turns it on (src/modules/stylesheets-ready.ts). */
+export const DEFERRED_STYLESHEET_ATTR = 'data-deferred'
 
 /**
  * The full stylesheets at the end of <body> (beasties' `preload: 'body'`) fetched at low priority: as `media=print`
- * the browser neither waits for them nor puts them ahead of the app's scripts, and the script right after each turns
- * it on for the screen as soon as it is parsed, so it applies the moment it lands. The prerendered 首页 paints from
- * its inlined CSS meanwhile. Beasties' own `media` strategy does this with an onload handler, which the CSP forbids.
+ * the browser neither waits for them nor puts them ahead of the app's scripts. The prerendered 首页 paints from its
+ * inlined CSS, which lays it out exactly as the full stylesheet does (tests/e2e/prerender.spec.ts); the app turns the
+ * stylesheet on for the screen and waits for it before it mounts. Beasties' own `media` strategy does this with an
+ * onload handler, which the CSP forbids.
  */
 export function lowPriorityStylesheets(html: string): string {
   const body = html.lastIndexOf('<body')
   if (body < 0)
     return html
-  const tail = html.slice(body).replace(/<link rel="stylesheet"(?![^>]*\smedia=)([^>]*)>/g, (_m, attrs: string) => `<link rel="stylesheet" media="print"${attrs}><script>${STYLESHEET_SWITCH}</script>`)
+  const tail = html.slice(body).replace(/<link rel="stylesheet"(?![^>]*\smedia=)([^>]*)>/g, (_m, attrs: string) => `<link rel="stylesheet" media="print" ${DEFERRED_STYLESHEET_ATTR}${attrs}>`)
   return html.slice(0, body) + tail
 }

@@ -74,6 +74,14 @@ export function isPageSubresource(path: string, contentType: string | null): boo
   return SUBRESOURCE_TYPE.test(contentType)
 }
 
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  js: 'text/javascript',
+  css: 'text/css',
+  json: 'application/json',
+  webmanifest: 'application/manifest+json',
+  png: 'image/png',
+}
+
 /** The full set for pages, whose policy also allows the given inline scripts. */
 export function documentHeaders(scriptHashes: readonly string[] = []): Record<string, string> {
   return scriptHashes.length ? { ...SECURITY_HEADERS, 'Content-Security-Policy': cspWith(scriptHashes) } : SECURITY_HEADERS
@@ -81,6 +89,9 @@ export function documentHeaders(scriptHashes: readonly string[] = []): Record<st
 
 /** The headers a response gets, by what it is: an API answer, a worker's script, a page's subresource or a page. */
 export function headersFor(path: string, status: number, contentType: string | null, page = SECURITY_HEADERS): Record<string, string> {
+  // A 304 has no Content-Type; its headers update the stored response's, so they follow what the file is.
+  if (!contentType && status === 304)
+    contentType = TYPE_BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1)] ?? null
   if (path.startsWith('/api/'))
     return API_HEADERS
   if (status >= 400)

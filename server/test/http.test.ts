@@ -57,6 +57,15 @@ describe('static PWA and headers', () => {
     expect(await again.text()).toBe('')
     expect(again.headers.get('cache-control')).toBe('max-age=31536000, immutable')
     expect(asset.headers.get('last-modified')).toBeNull()
+    // A 304 carries no type: its headers follow the file's, a script's nosniff alone, the shell's the full set.
+    expect(again.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(again.headers.get('content-security-policy')).toBeNull()
+    const shell = await app.request('/')
+    const shell304 = await app.request('/', { headers: { 'If-None-Match': shell.headers.get('etag')! } })
+    expect(shell304.status).toBe(304)
+    expect(shell304.headers.get('content-security-policy')).toBe(shell.headers.get('content-security-policy'))
+    const sw304 = await app.request('/sw.js', { headers: { 'If-None-Match': (await app.request('/sw.js')).headers.get('etag')! } })
+    expect(sw304.headers.get('content-security-policy')).toBe(WORKER_HEADERS['Content-Security-Policy'])
   })
 
   it('falls back to index.html for app routes but not for /api or missing files', async () => {

@@ -1,10 +1,17 @@
 /**
- * Resolves once every stylesheet the page links has loaded (or failed). The full stylesheet comes at low priority,
- * after the prerendered 首页 has painted from its inlined CSS (scripts/prerender/inject.ts); the app waits for it
- * before it mounts, so no screen it draws (off 首页 above all) shows without its styles.
+ * Turns on the stylesheets the page fetched at low priority (`media="print"`, marked by the prerender step:
+ * scripts/prerender/inject.ts) and resolves once every stylesheet of the page has loaded (or failed). The prerendered
+ * 首页 paints from its inlined CSS without them; the app waits for them before it mounts, so no screen it draws (off
+ * 首页 above all) shows without its styles.
  */
 export function stylesheetsReady(doc: Document = document): Promise<void> {
-  const pending = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter(link => !link.sheet)
+  const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+  for (const link of links) {
+    // The attribute's name is the prerender's DEFERRED_STYLESHEET_ATTR (a build script: not imported here).
+    if (link.hasAttribute('data-deferred'))
+      link.media = 'all'
+  }
+  const pending = links.filter(link => !link.sheet)
   return Promise.all(pending.map(link => new Promise<void>((resolve) => {
     link.addEventListener('load', () => resolve(), { once: true })
     link.addEventListener('error', () => resolve(), { once: true })

@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DomUtils, parseDocument } from 'htmlparser2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STYLESHEET_SWITCH } from '../../scripts/prerender/inject'
 import { DIST_A, e2ePort } from './support/env'
 import { startSyncServer } from './support/sync-server'
 
@@ -82,17 +81,17 @@ describe('the prerendered 首页 as the server sends it', () => {
     expect(DomUtils.findAll(el => el.name === 'link' && el.attribs.rel === 'stylesheet', [body]).length).toBeGreaterThan(0)
 
     const scripts = DomUtils.findAll(el => el.name === 'script', doc.children)
-    // Inline: the boot script, first in <head> (no request before the first paint), and after each full stylesheet
-    // (fetched as print, at low priority) the line that turns it on. The CSP allows exactly these by their hashes.
+    // One inline script, the boot script, first in <head> (no request before the first paint); the CSP allows it by
+    // its hash, and no other inline script. The full stylesheet is fetched as print, at low priority.
     const inline = scripts.filter(s => !s.attribs.src)
+    expect(inline).toHaveLength(1)
     const boot = DomUtils.textContent(inline[0]!)
     expect(boot).toContain('not-home')
     expect(DomUtils.findAll(el => el.name === 'script', [head])[0]).toBe(inline[0])
     const sheets = DomUtils.findAll(el => el.name === 'link' && el.attribs.rel === 'stylesheet', [body])
-    expect(sheets.map(l => l.attribs.media)).toEqual(sheets.map(() => 'print'))
-    expect(inline.slice(1).map(s => DomUtils.textContent(s))).toEqual(sheets.map(() => STYLESHEET_SWITCH))
-    const hashes = [...new Set(inline.map(s => `'sha256-${createHash('sha256').update(DomUtils.textContent(s)).digest('base64')}'`))]
-    expect(csp.split('; ').find(d => d.startsWith('script-src '))).toBe(`script-src 'self' ${hashes.join(' ')}`)
+    expect(sheets.map(l => [l.attribs.media, 'data-deferred' in l.attribs])).toEqual(sheets.map(() => ['print', true]))
+    const hash = `'sha256-${createHash('sha256').update(boot).digest('base64')}'`
+    expect(csp.split('; ').find(d => d.startsWith('script-src '))).toBe(`script-src 'self' ${hash}`)
     const blocking = scripts.filter(s => s.attribs.src && s.attribs.type !== 'module' && !('defer' in s.attribs) && !('async' in s.attribs))
     expect(blocking).toEqual([])
   })

@@ -151,6 +151,13 @@ describe('the prerendered 首页', () => {
           await context.addInitScript(key => localStorage.setItem(key, 'true'), ELDER_MODE_KEY)
         const page = await context.newPage()
         await page.goto(BASE_URL, { waitUntil: 'load' })
+        if (!blockStylesheet) {
+          // What the app does once it runs (its bundle is blocked here): the stylesheet, loaded as print, turned on.
+          await page.evaluate(() => document.querySelectorAll<HTMLLinkElement>('link[data-deferred]').forEach((l) => {
+            l.media = 'all'
+          }))
+          await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(l => l.sheet && l.media === 'all'))
+        }
         layouts.push(await prerenderLayout(page))
         await context.close()
       }

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { bootScript } from '../../../scripts/prerender/boot-script'
-import { injectPrerender, lowPriorityStylesheets, STYLESHEET_SWITCH } from '../../../scripts/prerender/inject'
+import { DEFERRED_STYLESHEET_ATTR, injectPrerender, lowPriorityStylesheets } from '../../../scripts/prerender/inject'
 import { ELDER_MODE_KEY, FONT_SIZE_KEY } from '../../../src/stores/display-size'
 
 /** Runs the boot script against a stand-in page: what it leaves on <html>. */
@@ -62,12 +62,13 @@ describe('injectPrerender', () => {
 })
 
 describe('lowPriorityStylesheets', () => {
-  it('loads the stylesheets at the end of <body> as print, switched to all by the script after each', () => {
+  it('loads the stylesheets at the end of <body> as print, marked for the app to turn on', () => {
     const page = '<html><head><link rel="stylesheet" href="/head.css"></head><body><p>字</p>'
       + '<link rel="stylesheet" crossorigin href="/assets/style-1.css"><link rel="stylesheet" media="screen" href="/m.css"></body></html>'
     const out = lowPriorityStylesheets(page)
     expect(out).toContain('<link rel="stylesheet" href="/head.css">')
-    expect(out).toContain(`<link rel="stylesheet" media="print" crossorigin href="/assets/style-1.css"><script>${STYLESHEET_SWITCH}</script>`)
+    expect(out).toContain(`<link rel="stylesheet" media="print" ${DEFERRED_STYLESHEET_ATTR} crossorigin href="/assets/style-1.css">`)
+    expect(DEFERRED_STYLESHEET_ATTR).toBe('data-deferred')
     // One that names its media already is left as it is.
     expect(out).toContain('<link rel="stylesheet" media="screen" href="/m.css"></body>')
   })
