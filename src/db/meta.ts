@@ -20,6 +20,8 @@ export const META_KEYS = {
   plansManifestEtag: 'plansManifestEtag',
   /** Each server plan's version as the manifest named it when the plan was stored (plan id → version). */
   planVersions: 'planVersions',
+  /** The data version those plan versions describe (the manifest's dataVersion when they were recorded). */
+  planVersionsOf: 'planVersionsOf',
   /** Version of the theme list stored, as the manifest named it. */
   themesVersion: 'themesVersion',
   /** ISO date-time a plan imported on this device was last added, replaced or deleted (the search index key). */

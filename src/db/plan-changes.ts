@@ -50,7 +50,7 @@ export async function applyPlanChanges(changes: PlanChanges, now: Date = new Dat
     const removed = await plansGone(changes.manifest)
     if (changes.plans.length === 0 && removed.length === 0 && !changes.themes) {
       // Nothing to rewrite (a plan asked for was the stored one after all): the derived tables and search stay.
-      await db.meta.bulkPut([...versionRows(changes.versions, changes.themesVersion), { key: META_KEYS.dataVersion, value: changes.manifest.dataVersion }])
+      await db.meta.bulkPut([...versionRows(changes.versions, changes.themesVersion, changes.manifest.dataVersion), { key: META_KEYS.dataVersion, value: changes.manifest.dataVersion }])
       return { stored: [], removed: [] }
     }
     for (const id of removed) {
@@ -74,7 +74,7 @@ export async function applyPlanChanges(changes: PlanChanges, now: Date = new Dat
     await db.unpublishedPoints.where('planId').anyOf(stored).delete()
     await updateDerivedTables(new Set([...stored, ...removed]), changes.plans, changes.themes ? { replace: changes.themes } : { add: [] })
     await db.meta.bulkPut([
-      ...versionRows(changes.versions, changes.themesVersion),
+      ...versionRows(changes.versions, changes.themesVersion, changes.manifest.dataVersion),
       { key: META_KEYS.dataVersion, value: changes.manifest.dataVersion },
       { key: META_KEYS.dataUpdatedAt, value: now.toISOString() },
       { key: META_KEYS.dataSource, value: 'server' },

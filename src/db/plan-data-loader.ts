@@ -88,8 +88,9 @@ export async function replacePlanData(data: PlanData, options: ReplaceOptions = 
     await putInChunks(pending, chunkSize, c => db.points.bulkPut(c))
     // Search's word pinyin: its own table, one row per plan (the kept plans keep theirs).
     await replacePlanPinyin(data.plans, kept.plans.map(p => p.id))
-    // Which plans were which version is known to the refresh, which stamps the manifest's versions afterwards.
-    await forgetVersions()
+    // Which plans were which version is known to the refresh, which stamps the manifest's versions afterwards (or
+    // did already, for this very data).
+    await forgetVersions(data.version)
     await db.meta.bulkPut([
       { key: META_KEYS.dataVersion, value: data.version },
       { key: META_KEYS.dataUpdatedAt, value: now.toISOString() },

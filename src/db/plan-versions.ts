@@ -20,11 +20,12 @@ export async function getStoredVersions(): Promise<StoredVersions> {
   }
 }
 
-/** The meta rows that record the stored plans' and themes' versions (inside the caller's transaction). */
-export function versionRows(plans: Record<string, string>, themes: string) {
+/** The meta rows that record the stored plans' and themes' versions, of data version `of` (inside the caller's transaction). */
+export function versionRows(plans: Record<string, string>, themes: string, of: string) {
   return [
     { key: META_KEYS.planVersions, value: plans },
     { key: META_KEYS.themesVersion, value: themes },
+    { key: META_KEYS.planVersionsOf, value: of },
   ]
 }
 
@@ -33,10 +34,17 @@ export const manifestVersions = (manifest: PlanManifest): Record<string, string>
 
 /** Records that the stored server plans and themes are the manifest's (after a whole replace from the server). */
 export async function stampVersions(manifest: PlanManifest): Promise<void> {
-  await db.meta.bulkPut(versionRows(manifestVersions(manifest), manifest.themesVersion))
+  await db.meta.bulkPut(versionRows(manifestVersions(manifest), manifest.themesVersion, manifest.dataVersion))
 }
 
-/** Forgets the per-plan versions, inside a whole replace of the plan data. */
-export async function forgetVersions(): Promise<void> {
-  await db.meta.bulkDelete([META_KEYS.planVersions, META_KEYS.themesVersion, META_KEYS.plansManifestEtag])
+/**
+ * Forgets the per-plan versions, inside a whole replace of the plan data, unless they describe the very data being
+ * stored: on a first visit the refresh may find the build's data current and record its versions before the build's
+ * data has been written (the page installs it after its first screen, the service worker's engine does not wait);
+ * forgetting them then cost the next refresh a download of the whole data.
+ */
+export async function forgetVersions(storing?: string): Promise<void> {
+  if (storing !== undefined && (await db.meta.get(META_KEYS.planVersionsOf))?.value === storing)
+    return
+  await db.meta.bulkDelete([META_KEYS.planVersions, META_KEYS.themesVersion, META_KEYS.planVersionsOf, META_KEYS.plansManifestEtag])
 }

@@ -6,7 +6,7 @@ import { buildThemeDecks } from '~/db/deck-index'
 import { importLocalPlans } from '~/db/local-plans'
 import { applyPlanChanges } from '~/db/plan-changes'
 import { replacePlanData } from '~/db/plan-data-loader'
-import { getStoredVersions } from '~/db/plan-versions'
+import { getStoredVersions, stampVersions } from '~/db/plan-versions'
 import { getStoredPlan } from '~/db/stored-plan'
 import { makePlan, makePoint, resetDb, samplePlanData, THEMES } from './fixtures'
 
@@ -57,6 +57,16 @@ describe('applyPlanChanges', () => {
     await applyPlanChanges({ manifest: { dataVersion: 'v3', themesVersion: 't1', plans: [{ id: 'x', version: '1' }] }, plans: [makePlan('x')], versions: { x: '1' }, themesVersion: 't1' })
     expect((await getStoredVersions()).plans).toEqual({ x: '1' })
     await replacePlanData(samplePlanData('v9'))
+    expect(await getStoredVersions()).toEqual({ plans: {}, themes: undefined })
+  })
+
+  it('keeps the versions a refresh recorded for the very data a whole replace then stores (first visit)', async () => {
+    // The refresh found the build's data (v1) current and stamped its versions before the build's data was written.
+    await stampVersions({ dataVersion: 'v1', themesVersion: 't1', plans: [{ id: 'changsha-2023-zwgk', version: 'c1' }] })
+    await replacePlanData(samplePlanData('v1'))
+    expect(await getStoredVersions()).toEqual({ plans: { 'changsha-2023-zwgk': 'c1' }, themes: 't1' })
+    // Other data: the versions no longer describe it.
+    await replacePlanData(samplePlanData('v2'))
     expect(await getStoredVersions()).toEqual({ plans: {}, themes: undefined })
   })
 })
