@@ -1,10 +1,8 @@
-import { median } from './cold-start'
-import { openProfile, throttle } from './session'
+import type { RoundTimes } from './fresh-rounds'
+import { freshRounds } from './fresh-rounds'
+import { throttle } from './session'
 
-export interface FilterBarTimes {
-  samples: number[]
-  median: number
-}
+export type FilterBarTimes = RoundTimes
 
 /** Notes (ms since navigation start) the first frame in which the list's filter bar, which waits for its counts, has a box. */
 const FILTER_BAR_PROBE = `(() => {
@@ -25,22 +23,12 @@ const FILTER_BAR_PROBE = `(() => {
  * navigation to `listPath`; the figure is ms from navigation start to the first frame with the bar (shown once every
  * option's count is known).
  */
-export async function filterBarTimes(baseUrl: string, profileDir: string, listPath: string, rounds: number, initScript?: string): Promise<FilterBarTimes> {
-  const samples: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    const { context, page } = await openProfile(profileDir, { offline: true })
-    try {
-      if (initScript)
-        await context.addInitScript(initScript)
-      await context.addInitScript(FILTER_BAR_PROBE)
-      await throttle(page)
-      await page.goto(`${baseUrl}${listPath}`, { waitUntil: 'commit' })
-      const handle = await page.waitForFunction(() => (window as unknown as { __benchFilterBarMs?: number }).__benchFilterBarMs, undefined, { timeout: 150_000, polling: 100 })
-      samples.push(await handle.jsonValue() as number)
-    }
-    finally {
-      await context.close()
-    }
-  }
-  return { samples, median: median(samples) }
+export function filterBarTimes(baseUrl: string, profileDir: string, listPath: string, rounds: number, initScript?: string): Promise<FilterBarTimes> {
+  return freshRounds(profileDir, rounds, initScript, async (context, page) => {
+    await context.addInitScript(FILTER_BAR_PROBE)
+    await throttle(page)
+    await page.goto(`${baseUrl}${listPath}`, { waitUntil: 'commit' })
+    const handle = await page.waitForFunction(() => (window as unknown as { __benchFilterBarMs?: number }).__benchFilterBarMs, undefined, { timeout: 150_000, polling: 100 })
+    return await handle.jsonValue() as number
+  })
 }
