@@ -62,8 +62,7 @@ export function createApp(options: AppOptions) {
     }
   })
   // Ahead of in-flight tracking: a draining process still answers its health checks, saying it is shutting down.
-  // They pass the compression step like every /api answer (it also sets Content-Length).
-  app.use('/api/health/*', compressApi())
+  // Their few bytes skip compression; @hono/node-server sets Content-Length for a string body itself.
   app.route('/api/health', createHealthRoutes({ store: options.store, inflight }))
   app.use('/api/*', inflight.middleware)
   app.use('/api/*', compressApi())

@@ -21,16 +21,21 @@ const CACHE_ENTRIES = 8
  * Compresses /api responses of at least `threshold` bytes (JSON and text) with brotli or gzip as the client
  * accepts them: sets Content-Encoding, the new Content-Length and `Vary: Accept-Encoding` (on the identity
  * answer to such a body too), and weakens a strong ETag, since the encoded bytes are another representation.
- * Leaves alone small bodies, HEAD, statuses without a full body, already encoded and no-transform responses.
+ * Leaves alone small bodies, statuses without a full body, already encoded and no-transform responses.
  * The body is read whole: /api answers are built in memory anyway.
+ *
+ * Only GET answers are looked at. The large ones are reads (pull pages, plan data); a push answer is a short
+ * per-mutation list. Reading a body turns @hono/node-server's lightweight Response into a web-stream one
+ * and rebuilding it costs more than the push itself at load (profiled in BENCHMARKS.md), so writes and health
+ * checks never pay for it. The cheap header tests run before the body is touched for the same reason.
  */
 export function compressApi(threshold = API_COMPRESS_THRESHOLD): MiddlewareHandler {
   const cache = new Map<string, Buffer>()
   return async (c, next) => {
     await next()
     const res = c.res
-    if (c.req.method === 'HEAD' || res.status !== 200 || !res.body || res.headers.has('Content-Encoding')
-      || !COMPRESSIBLE.test(res.headers.get('Content-Type') ?? '') || NO_TRANSFORM.test(res.headers.get('Cache-Control') ?? '')) {
+    if (c.req.method !== 'GET' || res.status !== 200 || res.headers.has('Content-Encoding')
+      || !COMPRESSIBLE.test(res.headers.get('Content-Type') ?? '') || NO_TRANSFORM.test(res.headers.get('Cache-Control') ?? '') || !res.body) {
       return
     }
     const body = new Uint8Array(await res.arrayBuffer())

@@ -1,6 +1,8 @@
+import type { IncomingHttpHeaders } from 'node:http'
 import type { Harness } from './harness'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
@@ -9,11 +11,26 @@ import { precompressFile, refreshPrecompressed, staleCopies } from '../../script
 import { API_COMPRESS_THRESHOLD } from '../http/compress-api'
 import { checkinMutation } from './fixtures'
 import { createHarness } from './harness'
+import { listenInRange } from './listen'
 import { storeFactories } from './stores'
 
 // Real bytes through app.request: the build's copies for files, on-the-fly compression for /api.
 const CHROME = 'gzip, deflate, br, zstd'
 const decode = (coding: string | null, body: Buffer) => (coding === 'br' ? brotliDecompressSync(body) : coding === 'gzip' ? gunzipSync(body) : body)
+
+/** The bytes and headers as they leave the socket (fetch would decode and hide them). */
+function rawRequest(url: string, method: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number, headers: IncomingHttpHeaders, body: Buffer }>((resolve, reject) => {
+    const req = httpRequest(url, { method, headers: { ...headers, 'Accept-Encoding': CHROME, ...(body ? { 'Content-Type': 'application/json' } : {}) } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
 
 describe('compressed answers', () => {
   let dist: string
@@ -122,14 +139,48 @@ describe('compressed answers', () => {
       expect(body.length, path).toBeLessThan(API_COMPRESS_THRESHOLD)
       expect(res.headers.get('content-encoding'), path).toBeNull()
       expect(res.headers.get('vary'), path).toBeNull()
-      expect(Number(res.headers.get('content-length')), path).toBe(body.length)
       expect(() => JSON.parse(body.toString('utf8'))).not.toThrow()
     }
+    // A push answer is a write's short result list: never compressed, whatever its size.
+    const pushed = await h.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json', 'Accept-Encoding': CHROME },
+      body: JSON.stringify({ mutations: Array.from({ length: 40 }, () => checkinMutation()) }),
+    })
+    const pushBody = Buffer.from(await pushed.arrayBuffer())
+    expect(pushed.status).toBe(200)
+    expect(pushBody.length).toBeGreaterThan(API_COMPRESS_THRESHOLD)
+    expect(pushed.headers.get('content-encoding')).toBeNull()
+    expect(JSON.parse(pushBody.toString('utf8')).results).toHaveLength(40)
     // Errors pass through unchanged.
     const missing = await get('/api/nope', CHROME)
     expect(missing.res.status).toBe(404)
     expect(JSON.parse(missing.body.toString('utf8'))).toEqual({ error: 'no such API route' })
   })
+})
+
+describe('uncompressed answers over a real socket', () => {
+  it('carry their exact length (keep-alive needs it): health, a small read and a push', async () => {
+    const h = await createHarness(storeFactories[0]!)
+    const { token } = await h.addAndLogin('li', '省政务局')
+    // Closing the server closes the store too.
+    const server = await listenInRange(h.store, 8787, 8799)
+    try {
+      const auth = { Authorization: `Bearer ${token}` }
+      const push = JSON.stringify({ mutations: Array.from({ length: 40 }, () => checkinMutation()) })
+      for (const [path, method, body] of [['/api/health', 'GET', undefined], ['/api/auth/me', 'GET', undefined], ['/api/sync/push', 'POST', push]] as const) {
+        const raw = await rawRequest(`${server.url}${path}`, method, auth, body)
+        expect(raw.status, path).toBe(200)
+        expect(raw.headers['content-encoding'], path).toBeUndefined()
+        expect(raw.headers['transfer-encoding'], path).toBeUndefined()
+        expect(Number(raw.headers['content-length']), path).toBe(raw.body.length)
+        expect(() => JSON.parse(raw.body.toString('utf8')), path).not.toThrow()
+      }
+    }
+    finally {
+      await server.close()
+    }
+  }, 60_000)
 })
 
 describe('precompressed copies', () => {
